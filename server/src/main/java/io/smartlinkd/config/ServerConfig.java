@@ -1,0 +1,47 @@
+package io.smartlinkd.config;
+
+/**
+ * The {@code server:} section.
+ *
+ * @param nodeId            0..65535, unique per node behind one load balancer; part of every click id
+ * @param listen            public listener
+ * @param admin             admin listener (health, readiness, reload, metrics); loopback by default
+ * @param healthOnPublic    also answer {@code /healthz} and {@code /readyz} on the public listener
+ * @param dataDir           where tables live; null = decided by the command line ({@code --data}) or {@code ./data}
+ * @param limits            request limits and timeouts
+ * @param drainMs           after SIGTERM, how long readiness is reported false before the listener closes
+ * @param shutdownTimeoutMs upper bound on finishing in-flight requests after the listener closes
+ * @param ioThreads         event loops; 0 = one per available processor
+ * @param clickIdKey        secret for click id MACs (from {@code ${ENV}} or a file); null = generated once into the data dir
+ * @param defaultDomain     domain whose links answer requests whose Host matches no domain; null = 404 for those
+ */
+public record ServerConfig(
+        int nodeId,
+        HostPort listen,
+        HostPort admin,
+        boolean healthOnPublic,
+        String dataDir,
+        Limits limits,
+        long drainMs,
+        long shutdownTimeoutMs,
+        int ioThreads,
+        String clickIdKey,
+        String defaultDomain) {
+
+    public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
+    public static final HostPort DEFAULT_ADMIN = new HostPort("127.0.0.1", 9090);
+
+    public static ServerConfig defaults() {
+        return new ServerConfig(0, DEFAULT_LISTEN, DEFAULT_ADMIN, false, null, Limits.DEFAULTS,
+                2_000, 10_000, 0, null, null);
+    }
+
+    @Override
+    public String toString() {
+        // Never print the secret.
+        return "ServerConfig[nodeId=" + nodeId + ", listen=" + listen + ", admin=" + admin
+                + ", healthOnPublic=" + healthOnPublic + ", dataDir=" + dataDir + ", limits=" + limits
+                + ", drainMs=" + drainMs + ", shutdownTimeoutMs=" + shutdownTimeoutMs + ", ioThreads=" + ioThreads
+                + ", clickIdKey=" + (clickIdKey == null ? "generated" : "***") + ", defaultDomain=" + defaultDomain + "]";
+    }
+}
