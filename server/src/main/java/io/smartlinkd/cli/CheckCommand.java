@@ -1,0 +1,60 @@
+package io.smartlinkd.cli;
+
+import io.smartlinkd.config.Config;
+import io.smartlinkd.config.ConfigError;
+import io.smartlinkd.config.ConfigException;
+import io.smartlinkd.config.ConfigLoader;
+import io.smartlinkd.link.LinkSetCompiler;
+import io.smartlinkd.link.SlugRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code smartlinkd check DIR}: validates a config offline like {@code nginx -t}; prints {@code file:line:column:
+ * message} lines and exits 1 when it would be rejected.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Validate a config directory; exit 0 if a server would accept it.")
+final class CheckCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "Config directory.")
+    Path config;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Also check against the slugs already published in this data directory.")
+    Path data;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(config)) {
+            System.err.println(config + ": not a directory");
+            return 2;
+        }
+        try {
+            Config parsed = ConfigLoader.load(config);
+            if (data != null && Files.exists(data.resolve("published-slugs.cm3"))) {
+                try (SlugRegistry registry = SlugRegistry.open(data)) {
+                    LinkSetCompiler.compile(parsed, registry, System.currentTimeMillis());
+                }
+            } else {
+                LinkSetCompiler.compile(parsed, null, System.currentTimeMillis());
+            }
+            System.out.println(config + ": ok (" + parsed.links().size() + " links, " + parsed.partners().size()
+                    + " partners, " + parsed.domains().size() + " domains)");
+            return 0;
+        } catch (ConfigException e) {
+            for (ConfigError error : e.errors()) {
+                System.err.println(error.format());
+            }
+            System.err.println(config + ": " + e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s"));
+            return 1;
+        } catch (IOException e) {
+            System.err.println(data + ": cannot read published slugs: " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,368 @@
+package io.smartlinkd.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import io.smartlinkd.config.Rejection;
+import io.smartlinkd.link.ByteRecord;
+import io.smartlinkd.link.Domain;
+import io.smartlinkd.link.LinkSet;
+import io.smartlinkd.link.LinkView;
+import io.smartlinkd.link.Partner;
+import io.smartlinkd.link.TemplateRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers click requests on the public listener: {@code GET|HEAD /{slug}} and {@code /{slug}/{partner}}.
+ *
+ * <p>Looks the link up in the current {@link LinkSet}, applies activation and partner access, mints a click id
+ * and writes the redirect as pre-encoded bytes into one pooled buffer; responses are flushed once per read batch.
+ * Malformed requests arrive as decoder failures and get a prepared 400/414/431 and a closed connection. One
+ * instance per connection; all per-request scratch state lives in the event loop's {@link LoopContext}.
+ */
+final class ClickHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(ClickHandler.class);
+    private static final int MAX_SEGMENT_CHARS = 64;
+
+    private final ServerState server;
+    private final LoopContext loop;
+    private final ConnectionState connection;
+    private boolean closeRequested;
+
+    ClickHandler(ServerState server, LoopContext loop, ConnectionState connection) {
+        this.server = server;
+        this.loop = loop;
+        this.connection = connection;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        loop.sweeper.add(connection);
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        loop.sweeper.remove(connection);
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (msg instanceof HttpRequest && !closeRequested) {
+                onRequest(ctx, (HttpRequest) msg);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ErrorLog.once(LOG, "connection error", cause);
+        ctx.close();
+    }
+
+    private void onRequest(ChannelHandlerContext ctx, HttpRequest request) {
+        connection.headersComplete(System.nanoTime());
+        DecoderResult result = request.decoderResult();
+        if (result.isFailure()) {
+            refuse(ctx, statusFor(result.cause()), false);
+            return;
+        }
+        HttpMethod method = request.method();
+        boolean head = method == HttpMethod.HEAD;
+        if (method != HttpMethod.GET && !head) {
+            refuse(ctx, Responses.METHOD_NOT_ALLOWED, head);
+            return;
+        }
+        HttpHeaders headers = request.headers();
+        if (hasBody(headers)) {
+            refuse(ctx, Responses.BAD_REQUEST, head);
+            return;
+        }
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && !server.closing();
+        boolean http10 = request.protocolVersion() == HttpVersion.HTTP_1_0;
+        answer(ctx, request.uri(), headers.get(HttpHeaderNames.HOST), head, keepAlive, http10);
+    }
+
+    private void answer(ChannelHandlerContext ctx, String uri, String host, boolean head, boolean keepAlive,
+                        boolean http10) {
+        int pathStart = 0;
+        if (uri.isEmpty() || uri.charAt(0) != '/') {
+            int authority = absoluteFormAuthority(uri);
+            if (authority < 0) {
+                refuse(ctx, Responses.BAD_REQUEST, head);
+                return;
+            }
+            pathStart = RequestMacros.indexOf(uri, '/', authority, uri.length());
+            host = uri.substring(authority, firstOf(uri, authority, "/?#"));
+            if (pathStart == uri.length()) {
+                uri = uri + "/";
+            }
+        }
+        int pathEnd = firstOf(uri, pathStart, "?#");
+        int queryStart = pathEnd < uri.length() && uri.charAt(pathEnd) == '?' ? pathEnd + 1 : pathEnd;
+        int queryEnd = RequestMacros.indexOf(uri, '#', queryStart, uri.length());
+
+        if (server.healthOnPublic() && answerHealth(ctx, uri, pathStart, pathEnd, head, keepAlive, http10)) {
+            return;
+        }
+        LinkSet links = server.linkSet();
+        Domain domain = links.domains().match(host);
+        int slugStart = pathStart + 1;
+        int slugEnd = RequestMacros.indexOf(uri, '/', slugStart, pathEnd);
+        int partnerStart = Math.min(slugEnd + 1, pathEnd);
+        int partnerEnd = RequestMacros.indexOf(uri, '/', partnerStart, pathEnd);
+        RequestMacros macros = loop.macros;
+        macros.set(uri, queryStart, queryEnd, slugStart, slugEnd, domain);
+        boolean wellFormed = isSegment(uri, slugStart, slugEnd)
+                && (partnerStart == partnerEnd || isSegment(uri, partnerStart, partnerEnd))
+                && partnerEnd >= pathEnd - 1;
+        if (domain == null || !wellFormed) {
+            notFound(ctx, domain, ClickOutcome.NOT_FOUND, head, keepAlive, http10);
+            return;
+        }
+        ByteRecord key = loop.key;
+        key.clear();
+        key.appendShort(domain.number());
+        key.appendAscii(uri, slugStart, slugEnd);
+        ByteRecord record = links.links().lookup(key, loop.record);
+        if (record == null) {
+            notFound(ctx, domain, ClickOutcome.NOT_FOUND, head, keepAlive, http10);
+            return;
+        }
+        LinkView link = loop.view.wrap(record.bytes());
+        macros.link(link);
+        if (!link.active()) {
+            if (link.fallbackLength() > 0) {
+                redirect(ctx, 302, link.fallbackOffset(), link.fallbackLength(), link, ClickOutcome.FALLBACK,
+                        keepAlive, http10);
+            } else {
+                notFound(ctx, domain, ClickOutcome.INACTIVE, head, keepAlive, http10);
+            }
+            return;
+        }
+        Partner partner = null;
+        if (partnerStart < partnerEnd) {
+            partner = links.partners().find(uri, partnerStart, partnerEnd);
+            if (partner == null || (link.isPrivate() && !link.admits(partner.number(), partner.groupNumber()))) {
+                reject(ctx, domain, link, head, keepAlive, http10);
+                return;
+            }
+        } else if (link.isPrivate()) {
+            reject(ctx, domain, link, head, keepAlive, http10);
+            return;
+        }
+        macros.partner(partner);
+        redirect(ctx, link.redirectStatus(), link.destinationOffset(), link.destinationLength(), link,
+                ClickOutcome.REDIRECTED, keepAlive, http10);
+    }
+
+    private void reject(ChannelHandlerContext ctx, Domain domain, LinkView link, boolean head, boolean keepAlive,
+                        boolean http10) {
+        Rejection.Kind kind = link.rejection();
+        switch (kind) {
+            case DESTINATION:
+                redirect(ctx, 302, link.destinationOffset(), link.destinationLength(), link, ClickOutcome.REJECTED,
+                        keepAlive, http10);
+                break;
+            case URL:
+                redirect(ctx, 302, link.rejectionOffset(), link.rejectionLength(), link, ClickOutcome.REJECTED,
+                        keepAlive, http10);
+                break;
+            case FORBIDDEN:
+                server.record(ClickOutcome.REJECTED);
+                writePlain(ctx, Responses.FORBIDDEN, head, keepAlive, http10);
+                break;
+            default:
+                notFound(ctx, domain, ClickOutcome.REJECTED, head, keepAlive, http10);
+                break;
+        }
+    }
+
+    private void notFound(ChannelHandlerContext ctx, Domain domain, ClickOutcome outcome, boolean head,
+                          boolean keepAlive, boolean http10) {
+        if (domain != null && domain.notFound() != null) {
+            loop.macros.link(null);
+            byte[] program = domain.notFound();
+            redirectTo(ctx, 302, program, 0, program.length, outcome, keepAlive, http10);
+            return;
+        }
+        server.record(outcome);
+        writePlain(ctx, Responses.NOT_FOUND, head, keepAlive, http10);
+    }
+
+    private void redirect(ChannelHandlerContext ctx, int status, int offset, int length, LinkView link,
+                          ClickOutcome outcome, boolean keepAlive, boolean http10) {
+        long nowMs = System.currentTimeMillis();
+        int chars = loop.minter.mint(nowMs, link.linkNumber(), 0, loop.clickId, 0);
+        loop.macros.clickId(loop.clickId, chars);
+        redirectTo(ctx, status, link.bytes(), offset, length, outcome, keepAlive, http10, nowMs);
+    }
+
+    private void redirectTo(ChannelHandlerContext ctx, int status, byte[] program, int offset, int length,
+                            ClickOutcome outcome, boolean keepAlive, boolean http10) {
+        redirectTo(ctx, status, program, offset, length, outcome, keepAlive, http10, System.currentTimeMillis());
+    }
+
+    private void redirectTo(ChannelHandlerContext ctx, int status, byte[] program, int offset, int length,
+                            ClickOutcome outcome, boolean keepAlive, boolean http10, long nowMs) {
+        ByteBuf out = ctx.alloc().ioBuffer(256 + length);
+        out.writeBytes(Responses.redirectStatusLine(status));
+        out.writeBytes(Responses.LOCATION);
+        TemplateRenderer.render(program, offset, length, loop.macros, out);
+        out.writeBytes(Responses.CRLF);
+        out.writeBytes(Responses.NO_STORE_EMPTY);
+        out.writeBytes(loop.date.line(nowMs));
+        server.record(outcome);
+        finish(ctx, out, keepAlive, http10);
+    }
+
+    private boolean answerHealth(ChannelHandlerContext ctx, String uri, int start, int end, boolean head,
+                                 boolean keepAlive, boolean http10) {
+        if (uri.regionMatches(start, "/healthz", 0, 8) && end - start == 8) {
+            writePlain(ctx, Responses.OK, head, keepAlive, http10);
+            return true;
+        }
+        if (uri.regionMatches(start, "/readyz", 0, 7) && end - start == 7) {
+            writePlain(ctx, server.ready() ? Responses.READY : Responses.NOT_READY, head, keepAlive, http10);
+            return true;
+        }
+        return false;
+    }
+
+    private void refuse(ChannelHandlerContext ctx, Responses.Plain response, boolean head) {
+        server.record(ClickOutcome.BAD_REQUEST);
+        closeRequested = true;
+        writePlainAndClose(ctx.channel(), response, head);
+    }
+
+    private void writePlain(ChannelHandlerContext ctx, Responses.Plain response, boolean head, boolean keepAlive,
+                            boolean http10) {
+        ByteBuf out = ctx.alloc().ioBuffer(response.head.length + response.body.length + 64);
+        response.writeHead(out);
+        out.writeBytes(loop.date.line(System.currentTimeMillis()));
+        if (keepAlive) {
+            if (http10) {
+                out.writeBytes(Responses.CONNECTION_KEEP_ALIVE);
+            }
+            out.writeBytes(Responses.CRLF);
+            if (!head) {
+                response.writeBody(out);
+            }
+            ctx.write(out, ctx.voidPromise());
+        } else {
+            closeRequested = true;
+            out.writeBytes(Responses.CONNECTION_CLOSE);
+            out.writeBytes(Responses.CRLF);
+            if (!head) {
+                response.writeBody(out);
+            }
+            ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private void finish(ChannelHandlerContext ctx, ByteBuf out, boolean keepAlive, boolean http10) {
+        if (keepAlive) {
+            if (http10) {
+                out.writeBytes(Responses.CONNECTION_KEEP_ALIVE);
+            }
+            out.writeBytes(Responses.CRLF);
+            ctx.write(out, ctx.voidPromise());
+        } else {
+            closeRequested = true;
+            out.writeBytes(Responses.CONNECTION_CLOSE);
+            out.writeBytes(Responses.CRLF);
+            ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /** Writes a prepared response with {@code Connection: close}, then closes; usable from the sweeper. */
+    static void writePlainAndClose(Channel channel, Responses.Plain response, boolean head) {
+        ByteBuf out = channel.alloc().ioBuffer(response.head.length + response.body.length + 32);
+        response.writeHead(out);
+        out.writeBytes(Responses.CONNECTION_CLOSE);
+        out.writeBytes(Responses.CRLF);
+        if (!head) {
+            response.writeBody(out);
+        }
+        channel.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private static Responses.Plain statusFor(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return Responses.URI_TOO_LONG;
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return Responses.HEADERS_TOO_LARGE;
+        }
+        if (cause instanceof TooLongFrameException) {
+            return Responses.HEADERS_TOO_LARGE;
+        }
+        return Responses.BAD_REQUEST;
+    }
+
+    private static boolean hasBody(HttpHeaders headers) {
+        if (headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            return true;
+        }
+        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+        return length != null && !"0".equals(length);
+    }
+
+    /** Slugs and partner ids: 1..64 of {@code [A-Za-z0-9_.-]}; anything else cannot be a configured link. */
+    private static boolean isSegment(CharSequence uri, int start, int end) {
+        if (end <= start || end - start > MAX_SEGMENT_CHARS) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = uri.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int absoluteFormAuthority(String uri) {
+        if (uri.regionMatches(true, 0, "http://", 0, 7)) {
+            return 7;
+        }
+        if (uri.regionMatches(true, 0, "https://", 0, 8)) {
+            return 8;
+        }
+        return -1;
+    }
+
+    private static int firstOf(CharSequence text, int from, String chars) {
+        for (int i = from; i < text.length(); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+}

@@ -1,0 +1,34 @@
+package io.smartlinkd.http;
+
+import io.netty.channel.EventLoop;
+import io.smartlinkd.clickid.ClickIdKey;
+import io.smartlinkd.clickid.ClickIdMinter;
+import io.smartlinkd.link.ByteRecord;
+import io.smartlinkd.link.LinkView;
+
+/**
+ * Everything one event loop reuses across requests, so that answering a click allocates nothing of ours.
+ * Confined to its event loop.
+ */
+final class LoopContext {
+    static final int CLICK_ID_CHARS = 36;
+
+    final ByteRecord key = new ByteRecord(80);
+    final ByteRecord record = new ByteRecord(512);
+    final LinkView view = new LinkView();
+    final ClickIdMinter minter;
+    final byte[] clickId = new byte[CLICK_ID_CHARS];
+    final RequestMacros macros = new RequestMacros();
+    final HttpDate date = new HttpDate();
+    final ConnectionSweeper sweeper;
+
+    LoopContext(EventLoop loop, ServerState server, int nodeId, ClickIdKey key, int minterIndex) {
+        this.minter = new ClickIdMinter(key, nodeId, minterIndex);
+        this.sweeper = new ConnectionSweeper(loop, server.limits().headerTimeoutMs(), server.limits().idleTimeoutMs(),
+                server);
+    }
+
+    int openConnections() {
+        return sweeper.size();
+    }
+}

@@ -1,0 +1,33 @@
+package io.smartlinkd.http;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.smartlinkd.config.Limits;
+
+/** Builds the public listener's pipeline: slow-client guard, request decoder with limits, click handler. */
+public final class PublicChannelInitializer extends ChannelInitializer<SocketChannel> {
+    private final ServerState server;
+    private final HttpDecoderConfig decoderConfig;
+
+    public PublicChannelInitializer(ServerState server) {
+        this.server = server;
+        Limits limits = server.limits();
+        this.decoderConfig = new HttpDecoderConfig()
+                .setMaxInitialLineLength(limits.maxRequestLineBytes())
+                .setMaxHeaderSize(limits.maxHeaderBytes())
+                .setMaxChunkSize(8192);
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        LoopContext loop = server.loop(channel.eventLoop());
+        ConnectionState connection = new ConnectionState(channel, System.nanoTime());
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("guard", new SlowClientGuard(connection));
+        pipeline.addLast("decoder", new HttpRequestDecoder(decoderConfig));
+        pipeline.addLast("click", new ClickHandler(server, loop, connection));
+    }
+}

@@ -1,0 +1,103 @@
+package io.smartlinkd.http;
+
+import io.netty.channel.EventLoop;
+import io.smartlinkd.clickid.ClickIdKey;
+import io.smartlinkd.config.Limits;
+import io.smartlinkd.link.LinkSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What every connection of one running server shares: the current {@link LinkSet}, readiness, counters and the
+ * per-event-loop workspaces. Thread-safe: the link set and flags are volatile, counters are {@link LongAdder}s.
+ */
+public final class ServerState {
+    private final int nodeId;
+    private final ClickIdKey clickIdKey;
+    private final Limits limits;
+    private final boolean healthOnPublic;
+    private final LongAdder[] outcomes = new LongAdder[ClickOutcome.values().length];
+    private final Map<EventLoop, LoopContext> loops = new ConcurrentHashMap<>();
+    private final AtomicInteger minterIndexes = new AtomicInteger();
+    private volatile LinkSet linkSet;
+    private volatile boolean draining;
+    private volatile boolean closing;
+
+    public ServerState(int nodeId, ClickIdKey clickIdKey, Limits limits, boolean healthOnPublic) {
+        this.nodeId = nodeId;
+        this.clickIdKey = clickIdKey;
+        this.limits = limits;
+        this.healthOnPublic = healthOnPublic;
+        for (int i = 0; i < outcomes.length; i++) {
+            outcomes[i] = new LongAdder();
+        }
+    }
+
+    public LinkSet linkSet() {
+        return linkSet;
+    }
+
+    /** Swaps in a new generation; returns the one it replaced (null the first time). */
+    public LinkSet swap(LinkSet next) {
+        LinkSet previous = linkSet;
+        linkSet = next;
+        return previous;
+    }
+
+    /** Ready when a config is loaded and the server is not draining. */
+    public boolean ready() {
+        return linkSet != null && !draining;
+    }
+
+    public void startDraining() {
+        draining = true;
+    }
+
+    /** After this, responses carry {@code Connection: close} and idle connections are closed. */
+    public void startClosing() {
+        closing = true;
+    }
+
+    public boolean closing() {
+        return closing;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    public boolean healthOnPublic() {
+        return healthOnPublic;
+    }
+
+    public long count(ClickOutcome outcome) {
+        return outcomes[outcome.ordinal()].sum();
+    }
+
+    void record(ClickOutcome outcome) {
+        outcomes[outcome.ordinal()].increment();
+    }
+
+    /** Open client connections, summed over event loops (racy snapshot, for metrics and shutdown). */
+    public int openConnections() {
+        int open = 0;
+        for (LoopContext loop : loops.values()) {
+            open += loop.openConnections();
+        }
+        return open;
+    }
+
+    LoopContext loop(EventLoop eventLoop) {
+        return loops.computeIfAbsent(eventLoop, this::newLoop);
+    }
+
+    private LoopContext newLoop(EventLoop eventLoop) {
+        int index = minterIndexes.getAndIncrement();
+        if (index > 255) {
+            throw new IllegalStateException("more than 256 event loops");
+        }
+        return new LoopContext(eventLoop, this, nodeId, clickIdKey, index);
+    }
+}

@@ -1,0 +1,18 @@
+package io.smartlinkd.link;
+
+import io.smartlinkd.config.Config;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated config compiled to its fast form, before its link table is written.
+ *
+ * @param newlyPublished slugs this config serves for the first time, to record once it is live
+ */
+public record CompiledLinkSet(
+        Config config,
+        DomainTable domains,
+        PartnerTable partners,
+        List<LinkTable.Entry> entries,
+        Map<String, PublishedSlug> newlyPublished) {
+}

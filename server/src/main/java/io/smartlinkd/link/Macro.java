@@ -1,0 +1,61 @@
+package io.smartlinkd.link;
+
+/**
+ * Named values a destination template may contain as {@code {name}}. Any other well-formed name is a query
+ * parameter of the click request ({@code {sub1}}, {@code {utm_source}}, {@code {gclid}}, ...).
+ */
+public enum Macro {
+    CLICK_ID("click_id"),
+    LINK("link"),
+    SLUG("slug"),
+    PARTNER("partner"),
+    PARTNER_GROUP("partner_group"),
+    DOMAIN("domain");
+
+    private static final Macro[] VALUES = values();
+    private final String text;
+
+    Macro(String text) {
+        this.text = text;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public static Macro byOrdinal(int ordinal) {
+        return VALUES[ordinal];
+    }
+
+    /** The macro with this name, or null if the name means a query parameter. */
+    public static Macro named(String name) {
+        for (Macro macro : VALUES) {
+            if (macro.text.equals(name)) {
+                return macro;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Names kept for visitor classification, routing and discount codes, so a template written today cannot
+     * silently mean a query parameter tomorrow.
+     */
+    public static boolean isReserved(String name) {
+        switch (name) {
+            case "offer":
+            case "rule":
+            case "country":
+            case "city":
+            case "device":
+            case "os":
+            case "browser":
+            case "language":
+            case "code":
+            case "visitor_id":
+                return true;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.smartlinkd.server;
+
+import io.smartlinkd.config.Config;
+import io.smartlinkd.config.ConfigError;
+import io.smartlinkd.config.ConfigException;
+import io.smartlinkd.config.ConfigLoader;
+import io.smartlinkd.config.SourceLocation;
+import io.smartlinkd.link.CompiledLinkSet;
+import io.smartlinkd.link.LinkSet;
+import io.smartlinkd.link.LinkSetCompiler;
+import io.smartlinkd.link.LinkTable;
+import io.smartlinkd.link.PublishedSlug;
+import io.smartlinkd.link.SlugRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a config directory into a live {@link LinkSet}: parse and validate, compile against the published-slug
+ * registry, write (or reopen) the link table generation, and only then record newly published slugs. Used by the
+ * single reload thread; never concurrently with itself.
+ */
+final class LinkSetLoader {
+    private final Path configDir;
+    private final Path linksDir;
+    private final SlugRegistry registry;
+    private long generation;
+
+    LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry) {
+        this.configDir = configDir;
+        this.linksDir = dataDir.resolve("links");
+        this.registry = registry;
+    }
+
+    /** A built generation and the slugs it serves for the first time. */
+    record Loaded(LinkSet linkSet, Map<String, PublishedSlug> newlyPublished) {
+    }
+
+    /** Builds the next generation; nothing is published and nothing running changes if this throws. */
+    Loaded load() throws ConfigException {
+        Config config = ConfigLoader.load(configDir);
+        CompiledLinkSet compiled = LinkSetCompiler.compile(config, registry, System.currentTimeMillis());
+        LinkTable table;
+        try {
+            table = LinkTable.openOrBuild(linksDir, compiled.entries());
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException(List.of(new ConfigError(SourceLocation.of(linksDir.toString()),
+                    "cannot write the link table: " + e.getMessage())));
+        }
+        LinkSet linkSet = new LinkSet(config, compiled.domains(), compiled.partners(), table, ++generation);
+        return new Loaded(linkSet, compiled.newlyPublished());
+    }
+
+    /** Records the slugs of a generation that is now live. */
+    void published(Loaded live) {
+        registry.publish(live.newlyPublished());
+    }
+
+    void deleteUnusedTables(List<LinkTable> inUse) {
+        try {
+            LinkTable.deleteUnused(linksDir, inUse);
+        } catch (IOException e) {
+            // Stale generations only cost disk; the next cleanup retries.
+        }
+    }
+}

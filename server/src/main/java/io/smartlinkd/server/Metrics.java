@@ -1,0 +1,51 @@
+package io.smartlinkd.server;
+
+import io.smartlinkd.http.ClickOutcome;
+import io.smartlinkd.http.ServerState;
+import io.smartlinkd.link.LinkSet;
+
+/** Renders counters and gauges in the Prometheus text format for {@code /metrics}. */
+final class Metrics {
+    private final ServerState server;
+    private final Reloader reloader;
+
+    Metrics(ServerState server, Reloader reloader) {
+        this.server = server;
+        this.reloader = reloader;
+    }
+
+    String render() {
+        StringBuilder out = new StringBuilder(1024);
+        out.append("# HELP smartlinkd_clicks_total Click requests on the public listener by outcome.\n");
+        out.append("# TYPE smartlinkd_clicks_total counter\n");
+        for (ClickOutcome outcome : ClickOutcome.values()) {
+            out.append("smartlinkd_clicks_total{outcome=\"").append(outcome.label()).append("\"} ")
+                    .append(server.count(outcome)).append('\n');
+        }
+        gauge(out, "smartlinkd_open_connections", "Open client connections on the public listener.",
+                server.openConnections());
+        gauge(out, "smartlinkd_ready", "1 when serving and not draining.", server.ready() ? 1 : 0);
+        LinkSet links = server.linkSet();
+        gauge(out, "smartlinkd_links", "Links in the live config.", links == null ? 0 : links.links().size());
+        gauge(out, "smartlinkd_config_generation", "Generation number of the live config.",
+                links == null ? 0 : links.generation());
+        counter(out, "smartlinkd_config_reloads_total", "Config reloads applied.", reloader.succeeded());
+        counter(out, "smartlinkd_config_reload_failures_total", "Config reloads rejected; the old config kept serving.",
+                reloader.failed());
+        gauge(out, "smartlinkd_config_last_reload_success_timestamp_seconds", "When a config last went live.",
+                reloader.lastSuccessMs() / 1000);
+        return out.toString();
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(" gauge\n");
+        out.append(name).append(' ').append(value).append('\n');
+    }
+
+    private static void counter(StringBuilder out, String name, String help, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(" counter\n");
+        out.append(name).append(' ').append(value).append('\n');
+    }
+}

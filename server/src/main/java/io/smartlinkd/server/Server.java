@@ -1,0 +1,252 @@
+package io.smartlinkd.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.smartlinkd.clickid.ClickIdKey;
+import io.smartlinkd.config.Config;
+import io.smartlinkd.config.ConfigException;
+import io.smartlinkd.config.ConfigLoader;
+import io.smartlinkd.config.HostPort;
+import io.smartlinkd.config.ServerConfig;
+import io.smartlinkd.http.PublicChannelInitializer;
+import io.smartlinkd.http.ServerState;
+import io.smartlinkd.link.LinkSet;
+import io.smartlinkd.link.SlugRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running smartlinkd: the public listener (clicks), the admin listener, the config reloader and the tables in
+ * the data dir. {@link #start} returns once clicks are served; {@link #stop} drains and closes in order.
+ */
+public final class Server implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    private final ServerConfig config;
+    private final ServerState state;
+    private final SlugRegistry registry;
+    private final EventLoopGroup clickLoops;
+    private final EventLoopGroup adminLoops;
+    private final Reloader reloader;
+    private final Channel adminChannel;
+    private final Channel publicChannel;
+    private final ConfigWatcher watcher;
+    private boolean stopped;
+
+    private Server(ServerConfig config, ServerState state, SlugRegistry registry, EventLoopGroup clickLoops,
+                   EventLoopGroup adminLoops, Reloader reloader, Channel adminChannel, Channel publicChannel,
+                   ConfigWatcher watcher) {
+        this.config = config;
+        this.state = state;
+        this.registry = registry;
+        this.clickLoops = clickLoops;
+        this.adminLoops = adminLoops;
+        this.reloader = reloader;
+        this.adminChannel = adminChannel;
+        this.publicChannel = publicChannel;
+        this.watcher = watcher;
+    }
+
+    public static Server start(ServerOptions options) throws StartupException, ConfigException {
+        Path configDir = options.configDir();
+        Config initial = ConfigLoader.load(configDir);
+        ServerConfig serverConfig = initial.server();
+        Path dataDir = dataDir(options, serverConfig);
+        HostPort listen = options.listen() != null ? options.listen() : serverConfig.listen();
+        HostPort admin = options.admin() != null ? options.admin() : serverConfig.admin();
+
+        SlugRegistry registry = null;
+        EventLoopGroup adminLoops = null;
+        EventLoopGroup clickLoops = null;
+        Reloader reloader = null;
+        try {
+            Files.createDirectories(dataDir);
+            ClickIdKey key = serverConfig.clickIdKey() != null
+                    ? ClickIdKey.fromSecret(serverConfig.clickIdKey())
+                    : ClickIdKey.loadOrCreate(dataDir.resolve("click-id.key"));
+            registry = SlugRegistry.open(dataDir);
+            ServerState state = new ServerState(serverConfig.nodeId(), key, serverConfig.limits(),
+                    serverConfig.healthOnPublic());
+            Transport transport = new Transport();
+            int threads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads()
+                    : Runtime.getRuntime().availableProcessors();
+            adminLoops = transport.group(1, new DefaultThreadFactory("admin", true));
+            clickLoops = transport.group(threads, new DefaultThreadFactory("click", false));
+            reloader = new Reloader(new LinkSetLoader(configDir, dataDir, registry), state, List.of(clickLoops));
+            Metrics metrics = new Metrics(state, reloader);
+
+            Channel adminChannel = bindAdmin(transport, adminLoops, admin, state, reloader, metrics);
+            reloader.loadInitial();
+            Channel publicChannel = bindPublic(transport, clickLoops, listen, state);
+            Reloader watched = reloader;
+            ConfigWatcher watcher = options.watchConfig()
+                    ? new ConfigWatcher(configDir, () -> watched.reload("file change")) : null;
+            LOG.info("smartlinkd node {} serving on http://{} (admin http://{}, {} x {}, data {})",
+                    serverConfig.nodeId(), address(publicChannel), address(adminChannel), threads, transport.name(),
+                    dataDir);
+            return new Server(serverConfig, state, registry, clickLoops, adminLoops, reloader, adminChannel,
+                    publicChannel, watcher);
+        } catch (ConfigException e) {
+            shutdownQuietly(reloader, clickLoops, adminLoops, registry);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            shutdownQuietly(reloader, clickLoops, adminLoops, registry);
+            throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    private static Path dataDir(ServerOptions options, ServerConfig serverConfig) {
+        if (options.dataDir() != null) {
+            return options.dataDir();
+        }
+        return Path.of(serverConfig.dataDir() != null ? serverConfig.dataDir() : "data");
+    }
+
+    private static Channel bindPublic(Transport transport, EventLoopGroup loops, HostPort listen, ServerState state) {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(loops)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new PublicChannelInitializer(state));
+        return bind(bootstrap, listen, "public");
+    }
+
+    private static Channel bindAdmin(Transport transport, EventLoopGroup loops, HostPort admin, ServerState state,
+                                     Reloader reloader, Metrics metrics) {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(loops)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new HttpServerCodec(4096, 8192, 8192));
+                        channel.pipeline().addLast(new HttpObjectAggregator(64 * 1024));
+                        channel.pipeline().addLast(new AdminHandler(state, reloader, metrics));
+                    }
+                });
+        return bind(bootstrap, admin, "admin");
+    }
+
+    private static Channel bind(ServerBootstrap bootstrap, HostPort address, String what) {
+        var future = bootstrap.bind(address.host(), address.port()).awaitUninterruptibly();
+        if (!future.isSuccess()) {
+            throw new IllegalStateException("cannot listen on " + address + " (" + what + "): "
+                    + future.cause().getMessage(), future.cause());
+        }
+        return future.channel();
+    }
+
+    private static String address(Channel channel) {
+        InetSocketAddress address = (InetSocketAddress) channel.localAddress();
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    public int publicPort() {
+        return ((InetSocketAddress) publicChannel.localAddress()).getPort();
+    }
+
+    public int adminPort() {
+        return ((InetSocketAddress) adminChannel.localAddress()).getPort();
+    }
+
+    public ServerState state() {
+        return state;
+    }
+
+    public LinkSet linkSet() {
+        return state.linkSet();
+    }
+
+    /** Queues a reload, as SIGHUP or a file change would. */
+    public Future<?> reload(String trigger) {
+        return reloader.reload(trigger);
+    }
+
+    /**
+     * Graceful stop: report not-ready for the drain period (load balancers stop sending), stop accepting, let
+     * open connections finish their requests ({@code Connection: close} from now on), then close everything.
+     */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        LOG.info("stopping: not ready, draining for {} ms", config.drainMs());
+        state.startDraining();
+        sleep(config.drainMs());
+        publicChannel.close().syncUninterruptibly();
+        state.startClosing();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMs());
+        while (state.openConnections() > 0 && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        int left = state.openConnections();
+        if (left > 0) {
+            LOG.warn("shutdown timeout: closing {} connections still open", left);
+        }
+        try {
+            if (watcher != null) {
+                watcher.close();
+            }
+        } catch (IOException e) {
+            LOG.debug("closing config watcher", e);
+        }
+        clickLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        adminChannel.close().syncUninterruptibly();
+        adminLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        reloader.close();
+        LinkSet last = state.linkSet();
+        if (last != null) {
+            last.links().close();
+        }
+        registry.close();
+        LOG.info("stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void shutdownQuietly(Reloader reloader, EventLoopGroup clickLoops, EventLoopGroup adminLoops,
+                                        SlugRegistry registry) {
+        if (reloader != null) {
+            reloader.close();
+        }
+        if (clickLoops != null) {
+            clickLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        if (adminLoops != null) {
+            adminLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
