@@ -1,0 +1,171 @@
+package io.smartlinkd.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The checks that need every file read: unique hosts, partner ids, link ids and slugs; links pointing at configured
+ * domains and partners; the default domain. Turns the draft into the {@link Config}. The first occurrence (in file
+ * order) of a name wins; later ones are reported and name the first.
+ */
+final class CrossChecks {
+    private static final int MAX_LISTED_DOMAINS = 10;
+
+    private final Errors errors;
+    private final Map<String, SourceLocation> hostsAt = new HashMap<>();
+    /** Alias to the host of its domain. */
+    private final Map<String, String> aliasOf = new HashMap<>();
+    private final Map<String, SourceLocation> partnersAt = new HashMap<>();
+    private final Set<String> partnerGroups = new HashSet<>();
+
+    private CrossChecks(Errors errors) {
+        this.errors = errors;
+    }
+
+    static Config resolve(ConfigDraft draft, Errors errors) {
+        return new CrossChecks(errors).resolve(draft);
+    }
+
+    private Config resolve(ConfigDraft draft) {
+        List<DomainConfig> domains = domains(draft.domains);
+        List<PartnerConfig> partners = partners(draft.partners);
+        List<LinkConfig> links = links(draft.links, domains);
+        ServerConfig server = draft.server == null ? ServerConfig.defaults() : draft.server.config();
+        if (draft.server != null && server.defaultDomain() != null && !hostsAt.containsKey(server.defaultDomain())) {
+            errors.add(draft.server.defaultDomainAt(), "default_domain " + unknownDomain(server.defaultDomain(), domains));
+        }
+        return new Config(server, domains, partners, links);
+    }
+
+    private List<DomainConfig> domains(List<ConfigDraft.Domain> drafts) {
+        List<DomainConfig> domains = new ArrayList<>();
+        for (ConfigDraft.Domain draft : drafts) {
+            DomainConfig domain = draft.config();
+            if (domain.host() != null && claim(domain.host(), draft.hostAt(), "host")) {
+                domains.add(domain);
+            }
+            for (Located<String> alias : draft.aliases()) {
+                if (claim(alias.value(), alias.at(), "alias") && domain.host() != null) {
+                    aliasOf.put(alias.value(), domain.host());
+                }
+            }
+        }
+        return List.copyOf(domains);
+    }
+
+    /** Hosts and aliases share one namespace: a Host header must select one domain. */
+    private boolean claim(String name, SourceLocation at, String what) {
+        SourceLocation first = hostsAt.putIfAbsent(name, at);
+        if (first == null) {
+            return true;
+        }
+        errors.add(at, what + " " + Messages.quote(name) + " is already configured at " + first);
+        return false;
+    }
+
+    private List<PartnerConfig> partners(List<ConfigDraft.Partner> drafts) {
+        List<PartnerConfig> partners = new ArrayList<>();
+        for (ConfigDraft.Partner draft : drafts) {
+            PartnerConfig partner = draft.config();
+            if (partner.id() == null) {
+                continue;
+            }
+            SourceLocation first = partnersAt.putIfAbsent(partner.id(), draft.idAt());
+            if (first != null) {
+                errors.add(draft.idAt(), "partner " + Messages.quote(partner.id()) + " is already defined at " + first);
+                continue;
+            }
+            partners.add(partner);
+            if (partner.group() != null) {
+                partnerGroups.add(partner.group());
+            }
+        }
+        return List.copyOf(partners);
+    }
+
+    private List<LinkConfig> links(List<ConfigDraft.Link> drafts, List<DomainConfig> domains) {
+        Map<String, SourceLocation> idsAt = new HashMap<>();
+        Map<String, SourceLocation> slugsAt = new LinkedHashMap<>();
+        List<LinkConfig> links = new ArrayList<>();
+        for (ConfigDraft.Link draft : drafts) {
+            LinkConfig link = draft.link();
+            String domain = domainOf(draft, domains);
+            checkAccessLists(draft);
+            if (link.id() != null) {
+                SourceLocation first = idsAt.putIfAbsent(link.id(), draft.idAt());
+                if (first != null) {
+                    errors.add(draft.idAt(), "link id " + Messages.quote(link.id()) + " is already used at " + first
+                            + (draft.idDefaulted() ? " (the id defaults to the slug; give this link an id)" : ""));
+                }
+            }
+            if (link.slug() != null && domain != null) {
+                // A NUL cannot occur in a host or slug, so the pair key is unambiguous.
+                SourceLocation first = slugsAt.putIfAbsent(domain + '\0' + link.slug(), draft.slugAt());
+                if (first != null) {
+                    errors.add(draft.slugAt(), "slug " + Messages.quote(link.slug()) + " is already used on " + domain
+                            + " at " + first);
+                }
+            }
+            links.add(withDomain(link, domain));
+        }
+        return List.copyOf(links);
+    }
+
+    /** The link's domain, defaulted when exactly one is configured; null when missing or unknown (reported). */
+    private String domainOf(ConfigDraft.Link draft, List<DomainConfig> domains) {
+        String domain = draft.link().domain();
+        if (domain == null) {
+            if (domains.size() == 1) {
+                return domains.get(0).host();
+            }
+            errors.add(draft.link().at(), "missing required key 'domain' in link ("
+                    + (domains.isEmpty() ? "no domains are configured" : "there are several domains") + ")");
+            return null;
+        }
+        if (!hostsAt.containsKey(domain) || aliasOf.containsKey(domain)) {
+            errors.add(draft.domainAt(), "domain " + unknownDomain(domain, domains));
+            return null;
+        }
+        return domain;
+    }
+
+    private String unknownDomain(String name, List<DomainConfig> domains) {
+        String host = aliasOf.get(name);
+        if (host != null) {
+            return Messages.quote(name) + " is an alias of " + host + "; use the host";
+        }
+        if (domains.isEmpty()) {
+            return Messages.quote(name) + " is not a configured domain (no domains are configured)";
+        }
+        List<String> hosts = new ArrayList<>();
+        for (DomainConfig domain : domains.subList(0, Math.min(domains.size(), MAX_LISTED_DOMAINS))) {
+            hosts.add(domain.host());
+        }
+        return Messages.quote(name) + " is not a configured domain (configured: " + Messages.list(hosts)
+                + (domains.size() > MAX_LISTED_DOMAINS ? ", ..." : "") + ")";
+    }
+
+    private void checkAccessLists(ConfigDraft.Link draft) {
+        for (Located<String> partner : draft.partners()) {
+            if (!partnersAt.containsKey(partner.value())) {
+                errors.add(partner.at(), "unknown partner " + Messages.quote(partner.value()));
+            }
+        }
+        for (Located<String> group : draft.partnerGroups()) {
+            if (!partnerGroups.contains(group.value())) {
+                errors.add(group.at(), "unknown partner group " + Messages.quote(group.value()) + " (no partner has it)");
+            }
+        }
+    }
+
+    private static LinkConfig withDomain(LinkConfig link, String domain) {
+        return new LinkConfig(link.id(), link.slug(), domain, link.name(), link.description(), link.destination(),
+                link.destinationAt(), link.utm(), link.access(), link.partners(), link.partnerGroups(),
+                link.redirectStatus(), link.active(), link.fallback(), link.rejection(), link.at());
+    }
+}

@@ -1,0 +1,116 @@
+package io.smartlinkd.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads the {@code server:} section; every key is optional. */
+final class ServerReader {
+    static final List<String> KEYS = List.of("node_id", "listen", "admin", "health_on_public", "data_dir", "limits",
+            "drain", "shutdown_timeout", "io_threads", "click_id_key", "click_id_key_file", "default_domain");
+    static final List<String> LIMIT_KEYS = List.of("max_request_line_bytes", "max_header_bytes", "header_timeout",
+            "idle_timeout");
+
+    private static final int MIN_CLICK_ID_KEY_CHARS = 16;
+    // A key is a line of text; a bound keeps a mistaken path (a log, /dev/zero) from being read whole.
+    private static final int MAX_KEY_FILE_BYTES = 64 * 1024;
+    private static final long TEN_MINUTES_MS = 600_000;
+    private static final long ONE_HOUR_MS = 3_600_000;
+
+    private ServerReader() {
+    }
+
+    static ConfigDraft.Server read(YamlValue section, SourceLocation keyAt) {
+        ServerConfig defaults = ServerConfig.defaults();
+        YamlMap server = section.map("in server", KEYS);
+        ServerConfig config = new ServerConfig(
+                server.get("node_id").integer(0, 65535, defaults.nodeId()),
+                address(server.get("listen"), defaults.listen()),
+                address(server.get("admin"), defaults.admin()),
+                server.get("health_on_public").bool(defaults.healthOnPublic()),
+                server.optionalString("data_dir"),
+                limits(server.get("limits")),
+                server.get("drain").durationMs(0, TEN_MINUTES_MS, defaults.drainMs()),
+                server.get("shutdown_timeout").durationMs(0, TEN_MINUTES_MS, defaults.shutdownTimeoutMs()),
+                server.get("io_threads").integer(0, 256, defaults.ioThreads()),
+                clickIdKey(server),
+                server.optionalString("default_domain"));
+        SourceLocation defaultDomainAt = config.defaultDomain() == null ? null : server.get("default_domain").at();
+        return new ConfigDraft.Server(config, keyAt, defaultDomainAt);
+    }
+
+    private static HostPort address(YamlValue value, HostPort fallback) {
+        String text = value.string();
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return ListenAddresses.parse(text.trim());
+        } catch (IllegalArgumentException e) {
+            value.error(value.name() + " " + e.getMessage());
+            return fallback;
+        }
+    }
+
+    private static Limits limits(YamlValue value) {
+        Limits defaults = Limits.DEFAULTS;
+        YamlMap limits = value.map("in limits", LIMIT_KEYS);
+        return new Limits(
+                limits.get("max_request_line_bytes").integer(256, 65536, defaults.maxRequestLineBytes()),
+                limits.get("max_header_bytes").integer(1024, 1048576, defaults.maxHeaderBytes()),
+                limits.get("header_timeout").durationMs(100, TEN_MINUTES_MS, defaults.headerTimeoutMs()),
+                limits.get("idle_timeout").durationMs(1_000, ONE_HOUR_MS, defaults.idleTimeoutMs()));
+    }
+
+    /** The secret from the config or a file; null means "generate one into the data dir". */
+    private static String clickIdKey(YamlMap server) {
+        String key = server.optionalString("click_id_key");
+        String keyFile = server.optionalString("click_id_key_file");
+        if (key != null && keyFile != null) {
+            server.get("click_id_key_file").error("give click_id_key or click_id_key_file, not both");
+            return null;
+        }
+        if (keyFile != null) {
+            return readKeyFile(server.get("click_id_key_file"), keyFile);
+        }
+        if (key != null && key.length() < MIN_CLICK_ID_KEY_CHARS) {
+            // The length only: the value is a secret.
+            server.get("click_id_key").error("click_id_key must be at least " + MIN_CLICK_ID_KEY_CHARS
+                    + " characters (got " + key.length() + ")");
+            return null;
+        }
+        return key;
+    }
+
+    private static String readKeyFile(YamlValue value, String pathText) {
+        String cannotRead = "click_id_key_file: cannot read " + Messages.quote(pathText) + ": ";
+        byte[] bytes;
+        try {
+            Path path = value.file().configDir().resolve(pathText);
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes(MAX_KEY_FILE_BYTES + 1);
+            }
+        } catch (InvalidPathException e) {
+            value.error(cannotRead + "invalid path");
+            return null;
+        } catch (IOException e) {
+            value.error(cannotRead + IoMessages.describe(e));
+            return null;
+        }
+        if (bytes.length > MAX_KEY_FILE_BYTES) {
+            value.error("click_id_key_file: " + Messages.quote(pathText) + " is larger than 64 KiB; expected one key");
+            return null;
+        }
+        String key = new String(bytes, StandardCharsets.UTF_8).trim();
+        if (key.length() < MIN_CLICK_ID_KEY_CHARS) {
+            value.error("click_id_key_file: the key in " + Messages.quote(pathText) + " must be at least "
+                    + MIN_CLICK_ID_KEY_CHARS + " characters (got " + key.length() + ")");
+            return null;
+        }
+        return key;
+    }
+}
