@@ -8,9 +8,13 @@ import net.openhft.chronicle.hash.serialization.impl.EnumMarshallable;
 /**
  * Stores a {@link ByteRecord} as its raw bytes; reads into the caller's record so {@code getUsing} allocates nothing.
  */
-public enum ByteRecordMarshaller implements SizedReader<ByteRecord>, SizedWriter<ByteRecord>,
+public final class ByteRecordMarshaller implements SizedReader<ByteRecord>, SizedWriter<ByteRecord>,
         EnumMarshallable<ByteRecordMarshaller> {
-    INSTANCE;
+    /** Stateless; Chronicle Map records it in the file header and resolves it back to this instance. */
+    public static final ByteRecordMarshaller INSTANCE = new ByteRecordMarshaller();
+
+    private ByteRecordMarshaller() {
+    }
 
     @Override
     public ByteRecord read(Bytes<?> in, long size, ByteRecord using) {

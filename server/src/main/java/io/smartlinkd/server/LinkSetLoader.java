@@ -1,10 +1,8 @@
 package io.smartlinkd.server;
 
 import io.smartlinkd.config.Config;
-import io.smartlinkd.config.ConfigError;
 import io.smartlinkd.config.ConfigException;
 import io.smartlinkd.config.ConfigLoader;
-import io.smartlinkd.config.SourceLocation;
 import io.smartlinkd.link.CompiledLinkSet;
 import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.LinkSetCompiler;
@@ -12,6 +10,7 @@ import io.smartlinkd.link.LinkTable;
 import io.smartlinkd.link.PublishedSlug;
 import io.smartlinkd.link.SlugRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +43,8 @@ final class LinkSetLoader {
         LinkTable table;
         try {
             table = LinkTable.openOrBuild(linksDir, compiled.entries());
-        } catch (IOException | RuntimeException e) {
-            throw new ConfigException(List.of(new ConfigError(SourceLocation.of(linksDir.toString()),
-                    "cannot write the link table: " + e.getMessage())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the link table in " + linksDir + ": " + e.getMessage(), e);
         }
         LinkSet linkSet = new LinkSet(config, compiled.domains(), compiled.partners(), table, ++generation);
         return new Loaded(linkSet, compiled.newlyPublished());
