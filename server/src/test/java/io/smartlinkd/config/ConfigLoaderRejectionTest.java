@@ -341,6 +341,15 @@ class ConfigLoaderRejectionTest {
     }
 
     @Test
+    void shouldRefuseADefaultDomainThatIsAnAlias() {
+        config.write("domains.yaml", "domains:\n  - host: go.example.com\n    aliases: [localhost]\n")
+                .write("server.yaml", "server:\n  default_domain: localhost\n");
+
+        assertEquals(List.of("server.yaml:2:19: default_domain 'localhost' is an alias of go.example.com; use the host"),
+                config.errors());
+    }
+
+    @Test
     void shouldRefuseAShortClickIdKeyWithoutShowingIt() {
         config.env(Map.of("KEY", "secret")).write("server.yaml", "server:\n  click_id_key: ${KEY}\n");
 
