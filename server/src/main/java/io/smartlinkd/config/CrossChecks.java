@@ -3,7 +3,6 @@ package io.smartlinkd.config;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,11 +16,16 @@ final class CrossChecks {
     private static final int MAX_LISTED_DOMAINS = 10;
 
     private final Errors errors;
+    /** Hosts and aliases: one namespace, since a Host header must select one domain. */
     private final Map<String, SourceLocation> hostsAt = new HashMap<>();
+    private final Set<String> domainHosts = new HashSet<>();
     /** Alias to the host of its domain. */
     private final Map<String, String> aliasOf = new HashMap<>();
     private final Map<String, SourceLocation> partnersAt = new HashMap<>();
     private final Set<String> partnerGroups = new HashSet<>();
+    // When an entry could not be read (its error is reported), a reference to it would be a misleading second error.
+    private boolean someDomainUnread;
+    private boolean somePartnerUnread;
 
     private CrossChecks(Errors errors) {
         this.errors = errors;
@@ -36,7 +40,8 @@ final class CrossChecks {
         List<PartnerConfig> partners = partners(draft.partners);
         List<LinkConfig> links = links(draft.links, domains);
         ServerConfig server = draft.server == null ? ServerConfig.defaults() : draft.server.config();
-        if (draft.server != null && server.defaultDomain() != null && !hostsAt.containsKey(server.defaultDomain())) {
+        if (draft.server != null && server.defaultDomain() != null && !domainHosts.contains(server.defaultDomain())
+                && !someDomainUnread) {
             errors.add(draft.server.defaultDomainAt(), "default_domain " + unknownDomain(server.defaultDomain(), domains));
         }
         return new Config(server, domains, partners, links);
@@ -46,8 +51,10 @@ final class CrossChecks {
         List<DomainConfig> domains = new ArrayList<>();
         for (ConfigDraft.Domain draft : drafts) {
             DomainConfig domain = draft.config();
+            someDomainUnread |= domain.host() == null;
             if (domain.host() != null && claim(domain.host(), draft.hostAt(), "host")) {
                 domains.add(domain);
+                domainHosts.add(domain.host());
             }
             for (Located<String> alias : draft.aliases()) {
                 if (claim(alias.value(), alias.at(), "alias") && domain.host() != null) {
@@ -58,7 +65,6 @@ final class CrossChecks {
         return List.copyOf(domains);
     }
 
-    /** Hosts and aliases share one namespace: a Host header must select one domain. */
     private boolean claim(String name, SourceLocation at, String what) {
         SourceLocation first = hostsAt.putIfAbsent(name, at);
         if (first == null) {
@@ -73,6 +79,7 @@ final class CrossChecks {
         for (ConfigDraft.Partner draft : drafts) {
             PartnerConfig partner = draft.config();
             if (partner.id() == null) {
+                somePartnerUnread = true;
                 continue;
             }
             SourceLocation first = partnersAt.putIfAbsent(partner.id(), draft.idAt());
@@ -90,7 +97,7 @@ final class CrossChecks {
 
     private List<LinkConfig> links(List<ConfigDraft.Link> drafts, List<DomainConfig> domains) {
         Map<String, SourceLocation> idsAt = new HashMap<>();
-        Map<String, SourceLocation> slugsAt = new LinkedHashMap<>();
+        Map<String, SourceLocation> slugsAt = new HashMap<>();
         List<LinkConfig> links = new ArrayList<>();
         for (ConfigDraft.Link draft : drafts) {
             LinkConfig link = draft.link();
@@ -119,6 +126,9 @@ final class CrossChecks {
     /** The link's domain, defaulted when exactly one is configured; null when missing or unknown (reported). */
     private String domainOf(ConfigDraft.Link draft, List<DomainConfig> domains) {
         String domain = draft.link().domain();
+        if (someDomainUnread) {
+            return domainHosts.contains(domain) ? domain : null;
+        }
         if (domain == null) {
             if (domains.size() == 1) {
                 return domains.get(0).host();
@@ -127,7 +137,7 @@ final class CrossChecks {
                     + (domains.isEmpty() ? "no domains are configured" : "there are several domains") + ")");
             return null;
         }
-        if (!hostsAt.containsKey(domain) || aliasOf.containsKey(domain)) {
+        if (!domainHosts.contains(domain)) {
             errors.add(draft.domainAt(), "domain " + unknownDomain(domain, domains));
             return null;
         }
@@ -151,6 +161,9 @@ final class CrossChecks {
     }
 
     private void checkAccessLists(ConfigDraft.Link draft) {
+        if (somePartnerUnread) {
+            return;
+        }
         for (Located<String> partner : draft.partners()) {
             if (!partnersAt.containsKey(partner.value())) {
                 errors.add(partner.at(), "unknown partner " + Messages.quote(partner.value()));

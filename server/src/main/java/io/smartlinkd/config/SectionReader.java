@@ -1,5 +1,6 @@
 package io.smartlinkd.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -25,15 +26,26 @@ final class SectionReader {
         if (sections.has("server")) {
             readServer(sections, draft);
         }
-        for (YamlValue item : sections.get("domains").list()) {
+        for (YamlValue item : entries(sections, "domains")) {
             draft.domains.add(DomainReader.read(item));
         }
-        for (YamlValue item : sections.get("partners").list()) {
+        for (YamlValue item : entries(sections, "partners")) {
             draft.partners.add(PartnerReader.read(item));
         }
-        for (YamlValue item : sections.get("links").list()) {
+        for (YamlValue item : entries(sections, "links")) {
             draft.links.add(LinkReader.read(item));
         }
+    }
+
+    /** The items of a section list that are mappings; others are reported and skipped. */
+    private static List<YamlValue> entries(YamlMap sections, String section) {
+        List<YamlValue> entries = new ArrayList<>();
+        for (YamlValue item : sections.get(section).list()) {
+            if (item.expectMapping()) {
+                entries.add(item);
+            }
+        }
+        return entries;
     }
 
     private static void readServer(YamlMap sections, ConfigDraft draft) {

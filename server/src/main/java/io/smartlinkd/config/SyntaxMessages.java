@@ -38,6 +38,15 @@ final class SyntaxMessages {
         if (context.equals("expected a single document in the stream")) {
             return "only one YAML document per file (found another '---')";
         }
+        if (problem.startsWith("expected <block end>, but found")) {
+            if (problem.endsWith("'<scalar>'")) {
+                return "unexpected text after a value (put the whole value in quotes?)";
+            }
+            if (e.getContextMark() != null) {
+                return "bad indentation: this line does not line up with the block that starts at "
+                        + file.at(e.getContextMark());
+            }
+        }
         if (problem.equals("mapping values are not allowed here")) {
             return "unexpected ':' (check the indentation, or quote a value that contains ': ')";
         }
@@ -45,7 +54,9 @@ final class SyntaxMessages {
             return "expected 'key: value' (check the indentation of this line and the one before)";
         }
         String readable = tokenNames(problem);
-        if (context.startsWith("while ") && e.getContextMark() != null) {
+        boolean contextElsewhere = e.getContextMark() != null && e.getProblemMark() != null
+                && e.getContextMark().getIndex() != e.getProblemMark().getIndex();
+        if (context.startsWith("while ") && contextElsewhere) {
             readable += " (" + tokenNames(context) + " that starts at " + file.at(e.getContextMark()) + ")";
         }
         return readable;
@@ -58,7 +69,9 @@ final class SyntaxMessages {
                 .replace("<block mapping start>", "a new key")
                 .replace("'<block sequence start>'", "a new list")
                 .replace("'<scalar>'", "a value")
+                .replace("'<stream end>'", "the end of the file")
                 .replace("<stream end>", "the end of the file")
+                .replace("the node content", "a value")
                 .replace("block collection", "block")
                 .replace("but got", "but found")
                 .replace("scanning a simple key", "reading a key");

@@ -166,6 +166,15 @@ final class YamlValue {
         return strings;
     }
 
+    /** True for a mapping; otherwise reports "expected a mapping" (a list item that is not an entry is skipped). */
+    boolean expectMapping() {
+        if (node instanceof MappingNode && node.getTag().equals(Tag.MAP)) {
+            return true;
+        }
+        error(name + ": expected a mapping, got " + describe(node));
+        return false;
+    }
+
     /**
      * This value as a mapping restricted to {@code allowedKeys}; empty when absent or null, and when not a mapping
      * (reported).

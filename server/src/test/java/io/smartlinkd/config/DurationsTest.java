@@ -1,0 +1,40 @@
+package io.smartlinkd.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(5)
+class DurationsTest {
+    @Test
+    void shouldReadPlainIntegersAsMilliseconds() {
+        assertEquals(250, Durations.parseMs("250"));
+    }
+
+    @Test
+    void shouldReadEveryUnit() {
+        assertEquals(500, Durations.parseMs("500ms"));
+        assertEquals(10_000, Durations.parseMs("10s"));
+        assertEquals(120_000, Durations.parseMs("2m"));
+        assertEquals(3_600_000, Durations.parseMs("1h"));
+    }
+
+    @Test
+    void shouldRefuseOtherForms() {
+        assertEquals(Durations.INVALID, Durations.parseMs("1.5s"));
+        assertEquals(Durations.INVALID, Durations.parseMs("-1s"));
+        assertEquals(Durations.INVALID, Durations.parseMs("10 s"));
+        assertEquals(Durations.INVALID, Durations.parseMs("1d"));
+        assertEquals(Durations.INVALID, Durations.parseMs("9999999999999h"));
+    }
+
+    @Test
+    void shouldFormatInTheLargestExactUnit() {
+        assertEquals("0", Durations.format(0));
+        assertEquals("1500ms", Durations.format(1_500));
+        assertEquals("10s", Durations.format(10_000));
+        assertEquals("10m", Durations.format(600_000));
+        assertEquals("1h", Durations.format(3_600_000));
+    }
+}
