@@ -22,6 +22,7 @@ public final class ServerState {
     private final Map<EventLoop, LoopContext> loops = new ConcurrentHashMap<>();
     private final AtomicInteger minterIndexes = new AtomicInteger();
     private volatile LinkSet linkSet;
+    private volatile boolean accepting;
     private volatile boolean draining;
     private volatile boolean closing;
 
@@ -46,9 +47,14 @@ public final class ServerState {
         return previous;
     }
 
-    /** Ready when a config is loaded and the server is not draining. */
+    /** Ready when a config is loaded, the public listener accepts, and the server is not draining. */
     public boolean ready() {
-        return linkSet != null && !draining;
+        return linkSet != null && accepting && !draining;
+    }
+
+    /** The public listener is bound. */
+    public void startAccepting() {
+        accepting = true;
     }
 
     public void startDraining() {

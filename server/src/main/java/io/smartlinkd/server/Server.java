@@ -92,6 +92,7 @@ public final class Server implements AutoCloseable {
             Channel adminChannel = bindAdmin(transport, adminLoops, admin, state, reloader, metrics);
             reloader.loadInitial();
             Channel publicChannel = bindPublic(transport, clickLoops, listen, state);
+            state.startAccepting();
             Reloader watched = reloader;
             ConfigWatcher watcher = options.watchConfig()
                     ? new ConfigWatcher(configDir, () -> watched.reload("file change")) : null;
