@@ -1,5 +1,6 @@
 package io.smartlinkd.cli;
 
+import io.smartlinkd.config.Access;
 import io.smartlinkd.config.HostPort;
 import io.smartlinkd.config.LinkConfig;
 import io.smartlinkd.config.PartnerConfig;
@@ -7,6 +8,7 @@ import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.server.Server;
 import io.smartlinkd.server.ServerOptions;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,24 +43,31 @@ final class DemoCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder("\nsmartlinkd demo is up. Try:\n");
         int shown = 0;
         for (LinkConfig link : links.config().links()) {
-            if (shown == 4) {
+            if (shown == 6) {
                 break;
             }
-            String host = link.domain();
-            String path = "/" + link.slug();
-            if (!link.partners().isEmpty()) {
-                path += "/" + link.partners().get(0);
-            } else if (!links.config().partners().isEmpty() && shown % 2 == 1) {
-                PartnerConfig partner = links.config().partners().get(0);
-                path += "/" + partner.id();
-            }
-            out.append("  curl -i -H 'Host: ").append(host).append("' '").append(base).append(path)
-                    .append("?sub1=hello'   # ").append(link.name()).append('\n');
+            String partner = admittedPartner(link, links.config().partners());
+            String path = "/" + link.slug() + (partner == null ? "" : "/" + partner);
+            out.append(String.format("  curl -si -H 'Host: %s' '%s%s?sub1=hello' | grep -i ^location   # %s%n",
+                    link.domain(), base, path, link.name()));
             shown++;
         }
-        out.append("  curl -i ").append(base).append("/no-such-link            # unknown slug\n");
+        out.append("  curl -si ").append(base).append("/no-such-link | head -1   # unknown slug\n");
         out.append("  curl -s http://127.0.0.1:").append(server.adminPort()).append("/metrics   # counters\n");
-        out.append("Edit ").append("config/demo/*.yaml and the server reloads; Ctrl-C stops it.\n");
+        out.append("Edit config/demo/*.yaml and the server reloads it; Ctrl-C stops it.\n");
         System.out.println(out);
+    }
+
+    /** A partner the link admits, to show attribution; null for public links without partners. */
+    private static String admittedPartner(LinkConfig link, List<PartnerConfig> partners) {
+        if (!link.partners().isEmpty()) {
+            return link.partners().get(0);
+        }
+        for (PartnerConfig partner : partners) {
+            if (partner.group() != null && link.partnerGroups().contains(partner.group())) {
+                return partner.id();
+            }
+        }
+        return link.access() == Access.PUBLIC && !partners.isEmpty() ? partners.get(partners.size() - 1).id() : null;
     }
 }
