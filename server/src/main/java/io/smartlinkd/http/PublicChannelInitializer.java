@@ -1,14 +1,17 @@
 package io.smartlinkd.http;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.smartlinkd.config.Limits;
 
-/** Builds the public listener's pipeline: slow-client guard, request decoder with limits, click handler. */
-public final class PublicChannelInitializer extends ChannelInitializer<SocketChannel> {
+/**
+ * Builds the public listener's pipeline: slow-client guard, request decoder with limits, click handler. Typed on
+ * {@link Channel} so tests and benchmarks can drive the same pipeline through an {@code EmbeddedChannel}.
+ */
+public final class PublicChannelInitializer extends ChannelInitializer<Channel> {
     private final ServerState server;
     private final HttpDecoderConfig decoderConfig;
 
@@ -22,7 +25,7 @@ public final class PublicChannelInitializer extends ChannelInitializer<SocketCha
     }
 
     @Override
-    protected void initChannel(SocketChannel channel) {
+    protected void initChannel(Channel channel) {
         LoopContext loop = server.loop(channel.eventLoop());
         ConnectionState connection = new ConnectionState(channel, System.nanoTime());
         ChannelPipeline pipeline = channel.pipeline();
