@@ -1,0 +1,123 @@
+package io.smartlinkd.bench;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.smartlinkd.clickid.ClickIdKey;
+import io.smartlinkd.config.Config;
+import io.smartlinkd.config.ConfigLoader;
+import io.smartlinkd.config.Limits;
+import io.smartlinkd.http.PublicChannelInitializer;
+import io.smartlinkd.http.ServerState;
+import io.smartlinkd.link.CompiledLinkSet;
+import io.smartlinkd.link.LinkSet;
+import io.smartlinkd.link.LinkSetCompiler;
+import io.smartlinkd.link.LinkTable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One click through the whole public pipeline (decoder, link lookup in Chronicle Map, access check, click id,
+ * template, response bytes) on an EmbeddedChannel, without sockets. Run:
+ * {@code java -jar loadtest/target/benchmarks.jar ClickPipeline -prof gc}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+// Forks run with -cp, not -jar, so the manifest's flags do not apply: the list of smartlinkd.jvm.flags (pom.xml).
+@Fork(value = 1, jvmArgsAppend = {
+    "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+    "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
+    "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true"})
+public class ClickPipelineBenchmark {
+    @Param({"100000"})
+    int links;
+
+    private Path dir;
+    private LinkSet linkSet;
+    private EmbeddedChannel channel;
+    private ByteBuf[] requests;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        dir = Files.createTempDirectory("smartlinkd-bench");
+        Path config = Files.createDirectories(dir.resolve("config"));
+        StringBuilder yaml = new StringBuilder("""
+                domains:
+                  - host: go.example.com
+                partners:
+                  - id: anna
+                    utm: { source: anna }
+                links:
+                """);
+        for (int i = 0; i < links; i++) {
+            yaml.append("  - slug: l").append(i).append('\n')
+                    .append("    destination: https://shop.example.com/p/").append(i)
+                    .append("?ref={partner}&s={sub1}&c={click_id}\n");
+        }
+        Files.writeString(config.resolve("links.yaml"), yaml);
+        Config parsed = ConfigLoader.load(config);
+        CompiledLinkSet compiled = LinkSetCompiler.compile(parsed, null, 0);
+        linkSet = new LinkSet(parsed, compiled.domains(), compiled.partners(),
+                LinkTable.openOrBuild(dir.resolve("links"), compiled.entries()), 1);
+        ServerState server = new ServerState(1, ClickIdKey.fromSecret("benchmark-secret-0123456789"),
+                Limits.DEFAULTS, false);
+        server.swap(linkSet);
+        server.startAccepting();
+        channel = new EmbeddedChannel(new PublicChannelInitializer(server));
+        channel.config().setAllocator(PooledByteBufAllocator.DEFAULT);
+        requests = new ByteBuf[1024];
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < requests.length; i++) {
+            String request = "GET /l" + random.nextInt(links) + "/anna?sub1=abc HTTP/1.1\r\n"
+                    + "Host: go.example.com\r\nUser-Agent: Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)\r\n"
+                    + "Accept: */*\r\n\r\n";
+            requests[i] = PooledByteBufAllocator.DEFAULT.directBuffer()
+                    .writeBytes(request.getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Benchmark
+    public int click() {
+        ByteBuf request = requests[next++ & (requests.length - 1)];
+        channel.writeInbound(request.retainedDuplicate());
+        channel.flushOutbound();
+        ByteBuf response = channel.readOutbound();
+        int bytes = response.readableBytes();
+        response.release();
+        return bytes;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        channel.finishAndReleaseAll();
+        for (ByteBuf request : requests) {
+            request.release();
+        }
+        linkSet.links().close();
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
