@@ -1,6 +1,7 @@
 package io.smartlinkd.link;
 
 import io.netty.buffer.ByteBuf;
+import java.util.HexFormat;
 
 /**
  * Percent-encodes substituted values byte by byte (RFC 3986: everything outside the unreserved set), so a value can
@@ -87,16 +88,8 @@ public final class PercentEncoder {
         }
     }
 
+    /** ASCII hex digits only: {@code HexFormat} refuses other Unicode digits, unlike {@code Character.digit}. */
     static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return HexFormat.isHexDigit(c) ? HexFormat.fromHexDigit(c) : -1;
     }
 }
