@@ -102,7 +102,7 @@ final class Reloader implements AutoCloseable {
                 passes.add(pass);
             }
         }
-        CompletableFuture.allOf(passes.toArray(new CompletableFuture[0])).thenRunAsync(() -> {
+        CompletableFuture.allOf(passes.toArray(new CompletableFuture<?>[0])).thenRunAsync(() -> {
             LinkTable table = previous.links();
             table.close();
             loader.deleteUnusedTables(List.of(current.links()));
