@@ -86,7 +86,7 @@ final class Reloader implements AutoCloseable {
     }
 
     /**
-     * A request uses the link set it read for the whole of one synchronous pass on its event loop, so once a task
+     * A request (or an admin answer) uses the link set it read for one synchronous pass on its event loop, so once a task
      * queued on every loop after the swap has run, no request can still hold the previous one.
      */
     private void retireWhenUnused(LinkSet previous, LinkSet current) {

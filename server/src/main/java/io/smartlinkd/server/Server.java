@@ -86,7 +86,8 @@ public final class Server implements AutoCloseable {
                     : Runtime.getRuntime().availableProcessors();
             adminLoops = transport.group(1, new DefaultThreadFactory("admin", true));
             clickLoops = transport.group(threads, new DefaultThreadFactory("click", false));
-            reloader = new Reloader(new LinkSetLoader(configDir, dataDir, registry), state, List.of(clickLoops));
+            reloader = new Reloader(new LinkSetLoader(configDir, dataDir, registry), state,
+                    List.of(clickLoops, adminLoops));
             Metrics metrics = new Metrics(state, reloader);
 
             Channel adminChannel = bindAdmin(transport, adminLoops, admin, state, reloader, metrics);
