@@ -6,7 +6,9 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.smartlinkd.clickid.ClickIdKey;
 import io.smartlinkd.config.Config;
 import io.smartlinkd.config.ConfigLoader;
+import io.smartlinkd.config.JournalConfig;
 import io.smartlinkd.config.Limits;
+import io.smartlinkd.journal.ClickJournal;
 import io.smartlinkd.http.PublicChannelInitializer;
 import io.smartlinkd.http.ServerState;
 import io.smartlinkd.link.CompiledLinkSet;
@@ -35,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One click through the whole public pipeline (decoder, link lookup in Chronicle Map, access check, click id,
- * template, response bytes) on an EmbeddedChannel, without sockets. Run:
+ * journal publish, template, response bytes) on an EmbeddedChannel, without sockets. Run:
  * {@code java -jar loadtest/target/benchmarks.jar ClickPipeline -prof gc}.
  */
 @State(Scope.Thread)
@@ -55,6 +57,7 @@ public class ClickPipelineBenchmark {
 
     private Path dir;
     private LinkSet linkSet;
+    private ClickJournal journal;
     private EmbeddedChannel channel;
     private ByteBuf[] requests;
     private int next;
@@ -81,8 +84,9 @@ public class ClickPipelineBenchmark {
         CompiledLinkSet compiled = LinkSetCompiler.compile(parsed, null, 0);
         linkSet = new LinkSet(parsed, compiled.domains(), compiled.partners(),
                 LinkTable.openOrBuild(dir.resolve("links"), compiled.entries()), 1);
+        journal = ClickJournal.open(dir.resolve("journal"), 1, JournalConfig.DEFAULTS);
         ServerState server = new ServerState(1, ClickIdKey.fromSecret("benchmark-secret-0123456789"),
-                Limits.DEFAULTS, false);
+                Limits.DEFAULTS, false, journal, JournalConfig.IpPrivacy.TRUNCATE);
         server.swap(linkSet);
         server.startAccepting();
         channel = new EmbeddedChannel(new PublicChannelInitializer(server));
@@ -115,6 +119,7 @@ public class ClickPipelineBenchmark {
         for (ByteBuf request : requests) {
             request.release();
         }
+        journal.close();
         linkSet.links().close();
         try (var paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -14,6 +14,7 @@ package io.smartlinkd.config;
  * @param ioThreads         event loops; 0 = one per available processor
  * @param clickIdKey        secret for click id MACs (from {@code ${ENV}} or a file); null = generated once into the data dir
  * @param defaultDomain     domain whose links answer requests whose Host matches no domain; null = 404 for those
+ * @param journal           how clicks are recorded
  */
 public record ServerConfig(
         int nodeId,
@@ -26,14 +27,15 @@ public record ServerConfig(
         long shutdownTimeoutMs,
         int ioThreads,
         String clickIdKey,
-        String defaultDomain) {
+        String defaultDomain,
+        JournalConfig journal) {
 
     public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
     public static final HostPort DEFAULT_ADMIN = new HostPort("127.0.0.1", 9090);
 
     public static ServerConfig defaults() {
         return new ServerConfig(0, DEFAULT_LISTEN, DEFAULT_ADMIN, false, null, Limits.DEFAULTS,
-                2_000, 10_000, 0, null, null);
+                2_000, 10_000, 0, null, null, JournalConfig.DEFAULTS);
     }
 
     @Override
@@ -42,6 +44,7 @@ public record ServerConfig(
         return "ServerConfig[nodeId=" + nodeId + ", listen=" + listen + ", admin=" + admin
                 + ", healthOnPublic=" + healthOnPublic + ", dataDir=" + dataDir + ", limits=" + limits
                 + ", drainMs=" + drainMs + ", shutdownTimeoutMs=" + shutdownTimeoutMs + ", ioThreads=" + ioThreads
-                + ", clickIdKey=" + (clickIdKey == null ? "generated" : "***") + ", defaultDomain=" + defaultDomain + "]";
+                + ", clickIdKey=" + (clickIdKey == null ? "generated" : "***") + ", defaultDomain=" + defaultDomain
+                + ", journal=" + journal + "]";
     }
 }

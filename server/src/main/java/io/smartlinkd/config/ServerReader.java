@@ -11,7 +11,9 @@ import java.util.List;
 /** Reads the {@code server:} section; every key is optional. */
 final class ServerReader {
     static final List<String> KEYS = List.of("node_id", "listen", "admin", "health_on_public", "data_dir", "limits",
-            "drain", "shutdown_timeout", "io_threads", "click_id_key", "click_id_key_file", "default_domain");
+            "drain", "shutdown_timeout", "io_threads", "click_id_key", "click_id_key_file", "default_domain", "journal");
+    static final List<String> JOURNAL_KEYS = List.of("ring_size", "segment_bytes", "fsync", "fsync_interval",
+            "ip_privacy");
     static final List<String> LIMIT_KEYS = List.of("max_request_line_bytes", "max_header_bytes", "header_timeout",
             "idle_timeout");
 
@@ -38,7 +40,8 @@ final class ServerReader {
                 server.get("shutdown_timeout").durationMs(0, TEN_MINUTES_MS, defaults.shutdownTimeoutMs()),
                 server.get("io_threads").integer(0, 256, defaults.ioThreads()),
                 clickIdKey(server),
-                server.optionalString("default_domain"));
+                server.optionalString("default_domain"),
+                journal(server.get("journal")));
         SourceLocation defaultDomainAt = config.defaultDomain() == null ? null : server.get("default_domain").at();
         return new ConfigDraft.Server(config, keyAt, defaultDomainAt);
     }
@@ -64,6 +67,40 @@ final class ServerReader {
                 limits.get("max_header_bytes").integer(1024, 1048576, defaults.maxHeaderBytes()),
                 limits.get("header_timeout").durationMs(100, TEN_MINUTES_MS, defaults.headerTimeoutMs()),
                 limits.get("idle_timeout").durationMs(1_000, ONE_HOUR_MS, defaults.idleTimeoutMs()));
+    }
+
+    private static JournalConfig journal(YamlValue value) {
+        JournalConfig defaults = JournalConfig.DEFAULTS;
+        YamlMap journal = value.map("in journal", JOURNAL_KEYS);
+        YamlValue ringValue = journal.get("ring_size");
+        int ringSize = ringValue.integer(1024, 1 << 24, defaults.ringSize());
+        if (Integer.bitCount(ringSize) != 1) {
+            ringValue.error("ring_size must be a power of two (got " + ringSize + ")");
+        }
+        return new JournalConfig(
+                ringSize,
+                journal.get("segment_bytes").integer(1 << 20, Integer.MAX_VALUE, (int) defaults.segmentBytes()),
+                choice(journal.get("fsync"), JournalConfig.Fsync.class, defaults.fsync()),
+                journal.get("fsync_interval").durationMs(1, 60_000, defaults.fsyncIntervalMs()),
+                choice(journal.get("ip_privacy"), JournalConfig.IpPrivacy.class, defaults.ipPrivacy()));
+    }
+
+    private static <E extends Enum<E>> E choice(YamlValue value, Class<E> type, E fallback) {
+        String text = value.string();
+        if (text == null) {
+            return fallback;
+        }
+        for (E option : type.getEnumConstants()) {
+            if (option.name().equalsIgnoreCase(text.trim())) {
+                return option;
+            }
+        }
+        StringBuilder allowed = new StringBuilder();
+        for (E option : type.getEnumConstants()) {
+            allowed.append(allowed.length() == 0 ? "" : ", ").append(option.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        value.error(value.name() + " must be one of " + allowed + " (got '" + text + "')");
+        return fallback;
     }
 
     /** The secret from the config or a file; null means "generate one into the data dir". */

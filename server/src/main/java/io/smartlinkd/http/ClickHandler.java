@@ -16,7 +16,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
-import io.smartlinkd.config.Rejection;
+import io.smartlinkd.journal.ClickDraft;
 import io.smartlinkd.link.ByteRecord;
 import io.smartlinkd.link.Domain;
 import io.smartlinkd.link.LinkSet;
@@ -42,6 +42,10 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
     private final LoopContext loop;
     private final ConnectionState connection;
     private boolean closeRequested;
+    // The request being answered; requests on one connection are answered one at a time, in order.
+    private boolean head;
+    private boolean keepAlive;
+    private boolean http10;
 
     ClickHandler(ServerState server, LoopContext loop, ConnectionState connection) {
         this.server = server;
@@ -51,6 +55,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        connection.clientAddress(ctx.channel().remoteAddress(), server.ipPrivacy());
         loop.sweeper.add(connection);
         super.channelActive(ctx);
     }
@@ -86,33 +91,33 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
     private void onRequest(ChannelHandlerContext ctx, HttpRequest request) {
         connection.headersComplete(System.nanoTime());
         DecoderResult result = request.decoderResult();
+        head = false;
         if (result.isFailure()) {
-            refuse(ctx, statusFor(result.cause()), false);
+            refuse(ctx, statusFor(result.cause()));
             return;
         }
         HttpMethod method = request.method();
-        boolean head = method == HttpMethod.HEAD;
+        head = method == HttpMethod.HEAD;
         if (method != HttpMethod.GET && !head) {
-            refuse(ctx, Responses.METHOD_NOT_ALLOWED, head);
+            refuse(ctx, Responses.METHOD_NOT_ALLOWED);
             return;
         }
         HttpHeaders headers = request.headers();
         if (hasBody(headers)) {
-            refuse(ctx, Responses.BAD_REQUEST, head);
+            refuse(ctx, Responses.BAD_REQUEST);
             return;
         }
-        boolean keepAlive = HttpUtil.isKeepAlive(request) && !server.closing();
-        boolean http10 = request.protocolVersion() == HttpVersion.HTTP_1_0;
-        answer(ctx, request.uri(), headers.get(HttpHeaderNames.HOST), head, keepAlive, http10);
+        keepAlive = HttpUtil.isKeepAlive(request) && !server.closing();
+        http10 = request.protocolVersion() == HttpVersion.HTTP_1_0;
+        answer(ctx, request.uri(), headers.get(HttpHeaderNames.HOST));
     }
 
-    private void answer(ChannelHandlerContext ctx, String uri, String host, boolean head, boolean keepAlive,
-                        boolean http10) {
+    private void answer(ChannelHandlerContext ctx, String uri, String host) {
         int pathStart = 0;
         if (uri.isEmpty() || uri.charAt(0) != '/') {
             int authority = absoluteFormAuthority(uri);
             if (authority < 0) {
-                refuse(ctx, Responses.BAD_REQUEST, head);
+                refuse(ctx, Responses.BAD_REQUEST);
                 return;
             }
             pathStart = RequestMacros.indexOf(uri, '/', authority, uri.length());
@@ -125,7 +130,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         int queryStart = pathEnd < uri.length() && uri.charAt(pathEnd) == '?' ? pathEnd + 1 : pathEnd;
         int queryEnd = RequestMacros.indexOf(uri, '#', queryStart, uri.length());
 
-        if (server.healthOnPublic() && answerHealth(ctx, uri, pathStart, pathEnd, head, keepAlive, http10)) {
+        if (server.healthOnPublic() && answerHealth(ctx, uri, pathStart, pathEnd)) {
             return;
         }
         LinkSet links = server.linkSet();
@@ -140,7 +145,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
                 && (partnerStart == partnerEnd || isSegment(uri, partnerStart, partnerEnd))
                 && partnerEnd >= pathEnd - 1;
         if (domain == null || !wellFormed) {
-            notFound(ctx, domain, ClickOutcome.NOT_FOUND, head, keepAlive, http10);
+            notFound(ctx, domain, ClickOutcome.NOT_FOUND);
             return;
         }
         ByteRecord key = loop.key;
@@ -149,17 +154,16 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         key.appendAscii(uri, slugStart, slugEnd);
         ByteRecord record = links.links().lookup(key, loop.record);
         if (record == null) {
-            notFound(ctx, domain, ClickOutcome.NOT_FOUND, head, keepAlive, http10);
+            notFound(ctx, domain, ClickOutcome.NOT_FOUND);
             return;
         }
         LinkView link = loop.view.wrap(record.bytes());
         macros.link(link);
         if (!link.active()) {
             if (link.fallbackLength() > 0) {
-                redirect(ctx, 302, link.fallbackOffset(), link.fallbackLength(), link, ClickOutcome.FALLBACK,
-                        keepAlive, http10);
+                redirect(ctx, 302, link.bytes(), link.fallbackOffset(), link.fallbackLength(), ClickOutcome.FALLBACK);
             } else {
-                notFound(ctx, domain, ClickOutcome.INACTIVE, head, keepAlive, http10);
+                notFound(ctx, domain, ClickOutcome.INACTIVE);
             }
             return;
         }
@@ -167,67 +171,56 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         if (partnerStart < partnerEnd) {
             partner = links.partners().find(uri, partnerStart, partnerEnd);
             if (partner == null || (link.isPrivate() && !link.admits(partner.number(), partner.groupNumber()))) {
-                reject(ctx, domain, link, head, keepAlive, http10);
+                macros.rejectedPartner(partnerStart, partnerEnd);
+                reject(ctx, domain, link);
                 return;
             }
         } else if (link.isPrivate()) {
-            reject(ctx, domain, link, head, keepAlive, http10);
+            reject(ctx, domain, link);
             return;
         }
         macros.partner(partner);
-        redirect(ctx, link.redirectStatus(), link.destinationOffset(), link.destinationLength(), link,
-                ClickOutcome.REDIRECTED, keepAlive, http10);
+        redirect(ctx, link.redirectStatus(), link.bytes(), link.destinationOffset(), link.destinationLength(),
+                ClickOutcome.REDIRECTED);
     }
 
-    private void reject(ChannelHandlerContext ctx, Domain domain, LinkView link, boolean head, boolean keepAlive,
-                        boolean http10) {
-        Rejection.Kind kind = link.rejection();
-        switch (kind) {
+    private void reject(ChannelHandlerContext ctx, Domain domain, LinkView link) {
+        switch (link.rejection()) {
             case DESTINATION:
-                redirect(ctx, 302, link.destinationOffset(), link.destinationLength(), link, ClickOutcome.REJECTED,
-                        keepAlive, http10);
+                redirect(ctx, 302, link.bytes(), link.destinationOffset(), link.destinationLength(),
+                        ClickOutcome.REJECTED);
                 break;
             case URL:
-                redirect(ctx, 302, link.rejectionOffset(), link.rejectionLength(), link, ClickOutcome.REJECTED,
-                        keepAlive, http10);
+                redirect(ctx, 302, link.bytes(), link.rejectionOffset(), link.rejectionLength(), ClickOutcome.REJECTED);
                 break;
             case FORBIDDEN:
-                server.record(ClickOutcome.REJECTED);
-                writePlain(ctx, Responses.FORBIDDEN, head, keepAlive, http10);
+                answerPlain(ctx, Responses.FORBIDDEN, ClickOutcome.REJECTED);
                 break;
             default:
-                notFound(ctx, domain, ClickOutcome.REJECTED, head, keepAlive, http10);
+                notFound(ctx, domain, ClickOutcome.REJECTED);
                 break;
         }
     }
 
-    private void notFound(ChannelHandlerContext ctx, Domain domain, ClickOutcome outcome, boolean head,
-                          boolean keepAlive, boolean http10) {
+    private void notFound(ChannelHandlerContext ctx, Domain domain, ClickOutcome outcome) {
         if (domain != null && domain.notFound() != null) {
-            loop.macros.link(null);
             byte[] program = domain.notFound();
-            redirectTo(ctx, 302, program, 0, program.length, outcome, keepAlive, http10);
+            redirect(ctx, 302, program, 0, program.length, outcome);
             return;
         }
-        server.record(outcome);
-        writePlain(ctx, Responses.NOT_FOUND, head, keepAlive, http10);
+        answerPlain(ctx, Responses.NOT_FOUND, outcome);
     }
 
-    private void redirect(ChannelHandlerContext ctx, int status, int offset, int length, LinkView link,
-                          ClickOutcome outcome, boolean keepAlive, boolean http10) {
+    /** Records the click, then writes a redirect whose Location the template program renders. */
+    private void redirect(ChannelHandlerContext ctx, int status, byte[] program, int offset, int length,
+                          ClickOutcome outcome) {
         long nowMs = System.currentTimeMillis();
-        int chars = loop.minter.mint(nowMs, link.linkNumber(), 0, loop.clickId, 0);
+        LinkView link = loop.macros.link();
+        int chars = loop.minter.mint(nowMs, link == null ? 0 : link.linkNumber(), 0, loop.clickId, 0);
         loop.macros.clickId(loop.clickId, chars);
-        redirectTo(ctx, status, link.bytes(), offset, length, outcome, keepAlive, http10, nowMs);
-    }
-
-    private void redirectTo(ChannelHandlerContext ctx, int status, byte[] program, int offset, int length,
-                            ClickOutcome outcome, boolean keepAlive, boolean http10) {
-        redirectTo(ctx, status, program, offset, length, outcome, keepAlive, http10, System.currentTimeMillis());
-    }
-
-    private void redirectTo(ChannelHandlerContext ctx, int status, byte[] program, int offset, int length,
-                            ClickOutcome outcome, boolean keepAlive, boolean http10, long nowMs) {
+        if (!record(ctx, outcome, status, nowMs)) {
+            return;
+        }
         ByteBuf out = ctx.alloc().ioBuffer(256 + length);
         out.writeBytes(Responses.redirectStatusLine(status));
         out.writeBytes(Responses.LOCATION);
@@ -235,34 +228,56 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         out.writeBytes(Responses.CRLF);
         out.writeBytes(Responses.NO_STORE_EMPTY);
         out.writeBytes(loop.date.line(nowMs));
-        server.record(outcome);
-        finish(ctx, out, keepAlive, http10);
+        finish(ctx, out);
     }
 
-    private boolean answerHealth(ChannelHandlerContext ctx, String uri, int start, int end, boolean head,
-                                 boolean keepAlive, boolean http10) {
+    private void answerPlain(ChannelHandlerContext ctx, Responses.Plain response, ClickOutcome outcome) {
+        long nowMs = System.currentTimeMillis();
+        loop.macros.clickId(null, 0);
+        if (record(ctx, outcome, response.status, nowMs)) {
+            writePlain(ctx, response, nowMs);
+        }
+    }
+
+    /**
+     * Journals the click before anything is sent: a full ring or a failed writer is answered 503 with Retry-After
+     * (counted), so no answer ever leaves without its record.
+     */
+    private boolean record(ChannelHandlerContext ctx, ClickOutcome outcome, int status, long nowMs) {
+        ClickDraft draft = loop.draft.begin(nowMs);
+        loop.macros.describe(draft, outcome, status);
+        connection.describeClient(draft);
+        if (server.journal().tryRecord(draft)) {
+            server.record(outcome);
+            return true;
+        }
+        server.record(ClickOutcome.UNAVAILABLE);
+        writePlain(ctx, Responses.UNAVAILABLE, nowMs);
+        return false;
+    }
+
+    private boolean answerHealth(ChannelHandlerContext ctx, String uri, int start, int end) {
         if (uri.regionMatches(start, "/healthz", 0, 8) && end - start == 8) {
-            writePlain(ctx, Responses.OK, head, keepAlive, http10);
+            writePlain(ctx, Responses.OK, System.currentTimeMillis());
             return true;
         }
         if (uri.regionMatches(start, "/readyz", 0, 7) && end - start == 7) {
-            writePlain(ctx, server.ready() ? Responses.READY : Responses.NOT_READY, head, keepAlive, http10);
+            writePlain(ctx, server.ready() ? Responses.READY : Responses.NOT_READY, System.currentTimeMillis());
             return true;
         }
         return false;
     }
 
-    private void refuse(ChannelHandlerContext ctx, Responses.Plain response, boolean head) {
+    private void refuse(ChannelHandlerContext ctx, Responses.Plain response) {
         server.record(ClickOutcome.BAD_REQUEST);
         closeRequested = true;
         writePlainAndClose(ctx.channel(), response, head);
     }
 
-    private void writePlain(ChannelHandlerContext ctx, Responses.Plain response, boolean head, boolean keepAlive,
-                            boolean http10) {
+    private void writePlain(ChannelHandlerContext ctx, Responses.Plain response, long nowMs) {
         ByteBuf out = ctx.alloc().ioBuffer(response.head.length + response.body.length + 64);
         response.writeHead(out);
-        out.writeBytes(loop.date.line(System.currentTimeMillis()));
+        out.writeBytes(loop.date.line(nowMs));
         if (keepAlive) {
             if (http10) {
                 out.writeBytes(Responses.CONNECTION_KEEP_ALIVE);
@@ -283,7 +298,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void finish(ChannelHandlerContext ctx, ByteBuf out, boolean keepAlive, boolean http10) {
+    private void finish(ChannelHandlerContext ctx, ByteBuf out) {
         if (keepAlive) {
             if (http10) {
                 out.writeBytes(Responses.CONNECTION_KEEP_ALIVE);

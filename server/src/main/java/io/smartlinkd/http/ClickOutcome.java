@@ -1,24 +1,35 @@
 package io.smartlinkd.http;
 
+import io.smartlinkd.journal.ClickLayout;
+
 /** How a click request on the public listener was answered; each is counted. */
 public enum ClickOutcome {
     /** 30x to the link's destination. */
-    REDIRECTED("redirected"),
+    REDIRECTED("redirected", ClickLayout.Outcome.REDIRECTED),
     /** Inactive link, sent to its fallback. */
-    FALLBACK("fallback"),
+    FALLBACK("fallback", ClickLayout.Outcome.FALLBACK),
     /** Inactive link without fallback, answered as not found. */
-    INACTIVE("inactive"),
+    INACTIVE("inactive", ClickLayout.Outcome.INACTIVE),
     /** No such slug on the domain, or no such domain. */
-    NOT_FOUND("not_found"),
+    NOT_FOUND("not_found", ClickLayout.Outcome.NOT_FOUND),
     /** Partner unknown or without access; answered by the link's rejection behaviour. */
-    REJECTED("rejected"),
+    REJECTED("rejected", ClickLayout.Outcome.REJECTED),
     /** Malformed, oversized, slow or otherwise refused HTTP. */
-    BAD_REQUEST("bad_request");
+    BAD_REQUEST("bad_request", null),
+    /** The journal could not take the record (ring full or writer failed): answered 503, nothing sent. */
+    UNAVAILABLE("unavailable", null);
 
     private final String label;
+    private final ClickLayout.Outcome recorded;
 
-    ClickOutcome(String label) {
+    ClickOutcome(String label, ClickLayout.Outcome recorded) {
         this.label = label;
+        this.recorded = recorded;
+    }
+
+    /** The outcome as journaled; null for answers that are not clicks. */
+    public ClickLayout.Outcome recorded() {
+        return recorded;
     }
 
     public String label() {

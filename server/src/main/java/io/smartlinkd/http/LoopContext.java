@@ -3,6 +3,7 @@ package io.smartlinkd.http;
 import io.netty.channel.EventLoop;
 import io.smartlinkd.clickid.ClickIdKey;
 import io.smartlinkd.clickid.ClickIdMinter;
+import io.smartlinkd.journal.ClickDraft;
 import io.smartlinkd.link.ByteRecord;
 import io.smartlinkd.link.LinkView;
 
@@ -20,6 +21,7 @@ final class LoopContext {
     final byte[] clickId = new byte[CLICK_ID_CHARS];
     final RequestMacros macros = new RequestMacros();
     final HttpDate date = new HttpDate();
+    final ClickDraft draft = new ClickDraft();
     final ConnectionSweeper sweeper;
 
     LoopContext(EventLoop loop, ServerState server, int nodeId, ClickIdKey key, int minterIndex) {

@@ -1,6 +1,7 @@
 package io.smartlinkd.http;
 
 import io.netty.buffer.ByteBuf;
+import io.smartlinkd.journal.ClickDraft;
 import io.smartlinkd.link.Domain;
 import io.smartlinkd.link.LinkView;
 import io.smartlinkd.link.Macro;
@@ -24,6 +25,8 @@ final class RequestMacros implements MacroValues {
     private LinkView link;
     private byte[] clickId;
     private int clickIdLength;
+    private int rejectedPartnerStart;
+    private int rejectedPartnerEnd;
 
     void set(CharSequence uri, int queryStart, int queryEnd, int slugStart, int slugEnd, Domain domain) {
         this.uri = uri;
@@ -35,6 +38,18 @@ final class RequestMacros implements MacroValues {
         this.partner = null;
         this.link = null;
         this.clickIdLength = 0;
+        this.rejectedPartnerStart = 0;
+        this.rejectedPartnerEnd = 0;
+    }
+
+    LinkView link() {
+        return link;
+    }
+
+    /** A partner segment that was not admitted: journaled as requested, never substituted. */
+    void rejectedPartner(int start, int end) {
+        rejectedPartnerStart = start;
+        rejectedPartnerEnd = end;
     }
 
     void link(LinkView link) {
@@ -48,6 +63,71 @@ final class RequestMacros implements MacroValues {
     void clickId(byte[] clickId, int length) {
         this.clickId = clickId;
         this.clickIdLength = length;
+    }
+
+    /** Fills the click record's outcome, ids and short strings from this request. */
+    void describe(ClickDraft draft, ClickOutcome outcome, int status) {
+        draft.outcome(outcome.recorded(), status);
+        if (clickIdLength > 0) {
+            draft.clickId(clickId, 0);
+        }
+        if (link != null) {
+            draft.linkNumber(link.linkNumber());
+        }
+        if (domain != null) {
+            draft.string(domain.hostBytes(), 0, domain.hostBytes().length);
+        } else {
+            draft.emptyString();
+        }
+        if (link != null) {
+            draft.string(link.bytes(), link.linkIdOffset(), link.linkIdLength());
+        } else {
+            draft.emptyString();
+        }
+        draft.string(uri, slugStart, slugEnd);
+        if (partner != null) {
+            draft.string(partner.idBytes(), 0, partner.idBytes().length);
+        } else {
+            draft.string(uri, rejectedPartnerStart, rejectedPartnerEnd);
+        }
+        draft.emptyString(); // discount code: none yet
+        for (byte[] name : RECORDED_PARAMETERS) {
+            decodeQueryValue(name, draft);
+        }
+    }
+
+    private static final byte[][] RECORDED_PARAMETERS = {
+        ascii("utm_source"), ascii("sub1"), ascii("sub2"), ascii("sub3"), ascii("sub4"), ascii("sub5")};
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** Writes the percent-decoded value of the first query parameter called {@code name} as the next string. */
+    private void decodeQueryValue(byte[] name, ClickDraft draft) {
+        draft.startString();
+        int at = queryStart;
+        while (at < queryEnd) {
+            int pairEnd = indexOf(uri, '&', at, queryEnd);
+            int nameEnd = indexOf(uri, '=', at, pairEnd);
+            if (nameEquals(at, nameEnd, name, 0, name.length)) {
+                for (int i = nameEnd + 1; i < pairEnd; i++) {
+                    char c = uri.charAt(i);
+                    if (c == '%' && i + 2 < pairEnd
+                            && PercentEncoder.hexValue(uri.charAt(i + 1)) >= 0
+                            && PercentEncoder.hexValue(uri.charAt(i + 2)) >= 0) {
+                        draft.stringByte((PercentEncoder.hexValue(uri.charAt(i + 1)) << 4)
+                                | PercentEncoder.hexValue(uri.charAt(i + 2)));
+                        i += 2;
+                    } else {
+                        draft.stringByte(c == '+' ? ' ' : c);
+                    }
+                }
+                break;
+            }
+            at = pairEnd + 1;
+        }
+        draft.endString();
     }
 
     @Override

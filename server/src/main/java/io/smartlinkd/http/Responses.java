@@ -36,10 +36,12 @@ final class Responses {
 
     /** A complete plain-text response: status line and headers, and (unless HEAD) the body. */
     static final class Plain {
+        final int status;
         final byte[] head;
         final byte[] body;
 
         Plain(int status, String reason, String body, String extraHeaders) {
+            this.status = status;
             this.body = ascii(body);
             this.head = ascii("HTTP/1.1 " + status + " " + reason + "\r\n"
                     + "Content-Type: text/plain; charset=utf-8\r\n"
@@ -66,6 +68,7 @@ final class Responses {
     static final Plain URI_TOO_LONG = new Plain(414, "URI Too Long", "request line too long\n", "");
     static final Plain HEADERS_TOO_LARGE = new Plain(431, "Request Header Fields Too Large",
             "request headers too large\n", "");
+    static final Plain UNAVAILABLE = new Plain(503, "Service Unavailable", "busy, retry\n", "Retry-After: 1\r\n");
     static final Plain OK = new Plain(200, "OK", "ok\n", "");
     static final Plain READY = new Plain(200, "OK", "ready\n", "");
     static final Plain NOT_READY = new Plain(503, "Service Unavailable", "not ready\n", "Retry-After: 1\r\n");

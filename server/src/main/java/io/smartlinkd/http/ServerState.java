@@ -2,7 +2,9 @@ package io.smartlinkd.http;
 
 import io.netty.channel.EventLoop;
 import io.smartlinkd.clickid.ClickIdKey;
+import io.smartlinkd.config.JournalConfig;
 import io.smartlinkd.config.Limits;
+import io.smartlinkd.journal.ClickJournal;
 import io.smartlinkd.link.LinkSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +20,8 @@ public final class ServerState {
     private final ClickIdKey clickIdKey;
     private final Limits limits;
     private final boolean healthOnPublic;
+    private final ClickJournal journal;
+    private final JournalConfig.IpPrivacy ipPrivacy;
     private final LongAdder[] outcomes = new LongAdder[ClickOutcome.values().length];
     private final Map<EventLoop, LoopContext> loops = new ConcurrentHashMap<>();
     private final AtomicInteger minterIndexes = new AtomicInteger();
@@ -26,8 +30,11 @@ public final class ServerState {
     private volatile boolean draining;
     private volatile boolean closing;
 
-    public ServerState(int nodeId, ClickIdKey clickIdKey, Limits limits, boolean healthOnPublic) {
+    public ServerState(int nodeId, ClickIdKey clickIdKey, Limits limits, boolean healthOnPublic, ClickJournal journal,
+                       JournalConfig.IpPrivacy ipPrivacy) {
         this.nodeId = nodeId;
+        this.journal = journal;
+        this.ipPrivacy = ipPrivacy;
         this.clickIdKey = clickIdKey;
         this.limits = limits;
         this.healthOnPublic = healthOnPublic;
@@ -68,6 +75,14 @@ public final class ServerState {
 
     public boolean closing() {
         return closing;
+    }
+
+    public ClickJournal journal() {
+        return journal;
+    }
+
+    JournalConfig.IpPrivacy ipPrivacy() {
+        return ipPrivacy;
     }
 
     public Limits limits() {

@@ -89,7 +89,7 @@ public final class PercentEncoder {
     }
 
     /** ASCII hex digits only: {@code HexFormat} refuses other Unicode digits, unlike {@code Character.digit}. */
-    static int hexValue(char c) {
+    public static int hexValue(char c) {
         return HexFormat.isHexDigit(c) ? HexFormat.fromHexDigit(c) : -1;
     }
 }

@@ -29,6 +29,14 @@ final class Metrics {
         gauge(out, "smartlinkd_links", "Links in the live config.", links == null ? 0 : links.links().size());
         gauge(out, "smartlinkd_config_generation", "Generation number of the live config.",
                 links == null ? 0 : links.generation());
+        var journal = server.journal();
+        counter(out, "smartlinkd_journal_records_total", "Click records written to the journal.",
+                journal.recordsWritten());
+        gauge(out, "smartlinkd_journal_lag_records", "Records published but not yet written.", journal.lag());
+        gauge(out, "smartlinkd_journal_ring_capacity", "Slots in the publish ring.", journal.ringCapacity());
+        gauge(out, "smartlinkd_journal_ring_remaining", "Free slots in the publish ring.", journal.ringRemaining());
+        counter(out, "smartlinkd_journal_refused_total", "Clicks answered 503 because the journal could not take them.",
+                journal.refused());
         counter(out, "smartlinkd_config_reloads_total", "Config reloads applied.", reloader.succeeded());
         counter(out, "smartlinkd_config_reload_failures_total", "Config reloads rejected; the old config kept serving.",
                 reloader.failed());

@@ -17,6 +17,7 @@ import io.smartlinkd.config.HostPort;
 import io.smartlinkd.config.ServerConfig;
 import io.smartlinkd.http.PublicChannelInitializer;
 import io.smartlinkd.http.ServerState;
+import io.smartlinkd.journal.ClickJournal;
 import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.SlugRegistry;
 import java.io.IOException;
@@ -70,6 +71,7 @@ public final class Server implements AutoCloseable {
         HostPort admin = options.admin() != null ? options.admin() : serverConfig.admin();
 
         SlugRegistry registry = null;
+        ClickJournal journal = null;
         EventLoopGroup adminLoops = null;
         EventLoopGroup clickLoops = null;
         Reloader reloader = null;
@@ -79,8 +81,9 @@ public final class Server implements AutoCloseable {
                     ? ClickIdKey.fromSecret(serverConfig.clickIdKey())
                     : ClickIdKey.loadOrCreate(dataDir.resolve("click-id.key"));
             registry = SlugRegistry.open(dataDir);
+            journal = ClickJournal.open(dataDir.resolve("journal"), serverConfig.nodeId(), serverConfig.journal());
             ServerState state = new ServerState(serverConfig.nodeId(), key, serverConfig.limits(),
-                    serverConfig.healthOnPublic());
+                    serverConfig.healthOnPublic(), journal, serverConfig.journal().ipPrivacy());
             Transport transport = new Transport();
             int threads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads()
                     : Runtime.getRuntime().availableProcessors();
@@ -103,10 +106,10 @@ public final class Server implements AutoCloseable {
             return new Server(serverConfig, state, registry, clickLoops, adminLoops, reloader, adminChannel,
                     publicChannel, watcher);
         } catch (ConfigException e) {
-            shutdownQuietly(reloader, clickLoops, adminLoops, registry);
+            shutdownQuietly(reloader, clickLoops, adminLoops, registry, journal);
             throw e;
         } catch (IOException | RuntimeException e) {
-            shutdownQuietly(reloader, clickLoops, adminLoops, registry);
+            shutdownQuietly(reloader, clickLoops, adminLoops, registry, journal);
             throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
     }
@@ -212,6 +215,8 @@ public final class Server implements AutoCloseable {
             LOG.debug("closing config watcher", e);
         }
         clickLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        // No click loop runs any more: everything answered is in the ring; drain it, seal, force.
+        state.journal().close();
         adminChannel.close().syncUninterruptibly();
         adminLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         reloader.close();
@@ -220,7 +225,7 @@ public final class Server implements AutoCloseable {
             last.links().close();
         }
         registry.close();
-        LOG.info("stopped");
+        LOG.info("stopped: {} clicks journaled", state.journal().recordsWritten());
     }
 
     @Override
@@ -229,7 +234,7 @@ public final class Server implements AutoCloseable {
     }
 
     private static void shutdownQuietly(Reloader reloader, EventLoopGroup clickLoops, EventLoopGroup adminLoops,
-                                        SlugRegistry registry) {
+                                        SlugRegistry registry, ClickJournal journal) {
         if (reloader != null) {
             reloader.close();
         }
@@ -241,6 +246,9 @@ public final class Server implements AutoCloseable {
         }
         if (registry != null) {
             registry.close();
+        }
+        if (journal != null) {
+            journal.close();
         }
     }
 

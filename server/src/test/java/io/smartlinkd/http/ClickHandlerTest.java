@@ -13,7 +13,9 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.smartlinkd.clickid.ClickIdKey;
 import io.smartlinkd.config.Config;
 import io.smartlinkd.config.ConfigLoader;
+import io.smartlinkd.config.JournalConfig;
 import io.smartlinkd.config.Limits;
+import io.smartlinkd.journal.ClickJournal;
 import io.smartlinkd.link.CompiledLinkSet;
 import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.LinkSetCompiler;
@@ -35,6 +37,7 @@ class ClickHandlerTest {
     static Path dir;
     static ServerState server;
     static LinkSet linkSet;
+    static ClickJournal journal;
 
     @BeforeAll
     static void compile() throws Exception {
@@ -53,14 +56,16 @@ class ClickHandlerTest {
         CompiledLinkSet compiled = LinkSetCompiler.compile(parsed, null, 0);
         linkSet = new LinkSet(parsed, compiled.domains(), compiled.partners(),
                 LinkTable.openOrBuild(dir.resolve("links"), compiled.entries()), 1);
+        journal = ClickJournal.open(dir.resolve("journal"), 3, JournalConfig.DEFAULTS);
         server = new ServerState(3, ClickIdKey.fromSecret("a-test-secret-of-enough-length"),
-                new Limits(256, 1024, 10_000, 60_000), false);
+                new Limits(256, 1024, 10_000, 60_000), false, journal, JournalConfig.IpPrivacy.TRUNCATE);
         server.swap(linkSet);
         server.startAccepting();
     }
 
     @AfterAll
     static void close() {
+        journal.close();
         linkSet.links().close();
     }
 
