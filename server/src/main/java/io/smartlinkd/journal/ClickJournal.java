@@ -34,6 +34,7 @@ public final class ClickJournal implements AutoCloseable {
     private final JournalWriter writer;
     private final LongAdder refused = new LongAdder();
     private volatile Throwable failure;
+    private boolean closed;
 
     private ClickJournal(Disruptor<ClickEvent> disruptor, JournalWriter writer) {
         this.disruptor = disruptor;
@@ -88,7 +89,11 @@ public final class ClickJournal implements AutoCloseable {
 
     /** Drains everything published, seals and forces the open segment, and stops the writer. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             disruptor.shutdown(30, TimeUnit.SECONDS);
         } catch (TimeoutException e) {

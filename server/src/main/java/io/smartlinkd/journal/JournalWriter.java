@@ -72,8 +72,8 @@ final class JournalWriter implements EventHandler<ClickEvent> {
         Files.createDirectories(dir);
         SegmentRecovery.Result recovered = SegmentRecovery.recover(dir);
         if (recovered.cutBytes() > 0) {
-            LOG.warn("journal: cut {} torn bytes from {} at offset {} (after sequence {})", recovered.cutBytes(),
-                    recovered.segment(), recovered.cutAt(), recovered.nextSequence() - 1);
+            LOG.warn("journal: cut {} torn bytes from {} at offset {}; sealed it after sequence {}",
+                    recovered.cutBytes(), recovered.segment(), recovered.cutAt(), recovered.nextSequence() - 1);
         }
         return new JournalWriter(dir, nodeId, config, recovered.lastIndex(), recovered.nextSequence());
     }
