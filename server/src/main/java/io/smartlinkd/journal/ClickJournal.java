@@ -29,6 +29,14 @@ public final class ClickJournal implements AutoCloseable {
         event.length = length;
     };
 
+    /**
+     * An idle writer spins briefly, then parks 1 ms at a time: producers never take a lock to wake it, a busy
+     * writer never parks, and an idle server spends about 2 % of a core on it (Disruptor's default 100 ns park
+     * cost about 20 % of the core the server runs on).
+     */
+    private static final int IDLE_SPINS = 200;
+    private static final long IDLE_PARK_NS = 1_000_000;
+
     private final Disruptor<ClickEvent> disruptor;
     private final RingBuffer<ClickEvent> ring;
     private final JournalWriter writer;
@@ -53,7 +61,7 @@ public final class ClickJournal implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 },
-                ProducerType.MULTI, new SleepingWaitStrategy());
+                ProducerType.MULTI, new SleepingWaitStrategy(IDLE_SPINS, IDLE_PARK_NS));
         return new ClickJournal(disruptor, writer);
     }
 
