@@ -171,6 +171,11 @@ public final class ClickRecordView {
         return stringOffsets[index];
     }
 
+    /** Absolute offset in the buffer of the payload. */
+    public int payloadOffset() {
+        return offset;
+    }
+
     public ByteBuffer buffer() {
         return buffer;
     }
