@@ -4,21 +4,30 @@ import io.smartlinkd.journal.ClickLayout;
 import io.smartlinkd.journal.ClickRecordView;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
  * DuckDB through its Appender: rows go straight into the table's column vectors inside the connection's open
  * transaction, so {@link #commit} flushes them and writes the checkpoint before one {@code COMMIT}.
+ *
+ * <p>The Appender joins a transaction only if one is already active, and with auto-commit off the JDBC driver
+ * starts one lazily at the next statement. Without a statement first, the Appender's own flushes (every few
+ * thousand rows, and on close) would each commit on their own, outside the checkpoint's transaction; so the first
+ * row of every batch runs a trivial query to open it.
  */
 final class DuckDbClickStore implements ClickStore {
     private final Connection connection;
     private final byte[] ip = new byte[ClickLayout.IP_BYTES];
+    private final Statement opener;
     private DuckDBAppender appender;
+    private boolean inTransaction;
 
     DuckDbClickStore(Connection connection) throws SQLException {
         this.connection = connection;
         Schema.create(connection);
+        this.opener = connection.createStatement();
     }
 
     @Override
@@ -30,6 +39,10 @@ final class DuckDbClickStore implements ClickStore {
 
     @Override
     public void add(int node, long sequence, ClickRecordView click) throws SQLException {
+        if (!inTransaction) {
+            opener.execute("SELECT 1");
+            inTransaction = true;
+        }
         if (appender == null) {
             appender = connection.unwrap(DuckDBConnection.class).createAppender("main", "clicks");
         }
@@ -40,7 +53,7 @@ final class DuckDbClickStore implements ClickStore {
         } else {
             row.append(clickId);
         }
-        row.appendEpochMillis(click.timeMs())
+        row.appendEpochMicros(Math.multiplyExact(click.timeMs(), 1000L))
                 .append(node)
                 .append(sequence)
                 .append(click.linkNumber())
@@ -79,9 +92,11 @@ final class DuckDbClickStore implements ClickStore {
             }
             CheckpointTable.advance(connection, previous, next);
             connection.commit();
+            inTransaction = false;
         } catch (SQLException | RuntimeException e) {
             closeAppender();
             connection.rollback();
+            inTransaction = false;
             throw e;
         }
     }
@@ -94,10 +109,16 @@ final class DuckDbClickStore implements ClickStore {
         }
     }
 
+    /**
+     * Discards rows added since the last commit. Closing an appender flushes it into the open transaction, and
+     * closing a DuckDB connection commits that transaction, so without the rollback a failed batch would persist
+     * without its checkpoint and load twice on the next run.
+     */
     @Override
     public void close() throws SQLException {
         try {
             closeAppender();
+            connection.rollback();
         } finally {
             connection.close();
         }
