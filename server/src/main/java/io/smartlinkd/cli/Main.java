@@ -3,12 +3,13 @@ package io.smartlinkd.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code smartlinkd} — the command line: serve, demo, check. */
+/** {@code smartlinkd} — the command line: serve, demo, check, load. */
 @Command(name = "smartlinkd",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Self-hosted smart-link redirect server.",
-        subcommands = {ServeCommand.class, DemoCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, CheckCommand.class, LoadCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,126 @@
+package io.smartlinkd.loader;
+
+import io.smartlinkd.journal.ClickLayout;
+import io.smartlinkd.journal.ClickRecordView;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * DuckDB through its Appender: rows go straight into the table's column vectors inside the connection's open
+ * transaction, so {@link #commit} flushes them and writes the checkpoint before one {@code COMMIT}.
+ *
+ * <p>The Appender joins a transaction only if one is already active, and with auto-commit off the JDBC driver
+ * starts one lazily at the next statement. Without a statement first, the Appender's own flushes (every few
+ * thousand rows, and on close) would each commit on their own, outside the checkpoint's transaction; so the first
+ * row of every batch runs a trivial query to open it.
+ */
+final class DuckDbClickStore implements ClickStore {
+    private final Connection connection;
+    private final byte[] ip = new byte[ClickLayout.IP_BYTES];
+    private final Statement opener;
+    private DuckDBAppender appender;
+    private boolean inTransaction;
+
+    DuckDbClickStore(Connection connection) throws SQLException {
+        this.connection = connection;
+        Schema.create(connection);
+        this.opener = connection.createStatement();
+    }
+
+    @Override
+    public Checkpoint checkpoint(int node) throws SQLException {
+        Checkpoint checkpoint = CheckpointTable.read(connection, node);
+        connection.commit();
+        return checkpoint;
+    }
+
+    @Override
+    public void add(int node, long sequence, ClickRecordView click) throws SQLException {
+        if (!inTransaction) {
+            opener.execute("SELECT 1");
+            inTransaction = true;
+        }
+        if (appender == null) {
+            appender = connection.unwrap(DuckDBConnection.class).createAppender("main", "clicks");
+        }
+        DuckDBAppender row = appender.beginRow();
+        String clickId = click.clickId();
+        if (clickId == null) {
+            row.appendNull();
+        } else {
+            row.append(clickId);
+        }
+        row.appendEpochMicros(Math.multiplyExact(click.timeMs(), 1000L))
+                .append(node)
+                .append(sequence)
+                .append(click.linkNumber())
+                .append(click.offerNumber())
+                .append(click.ruleNumber())
+                .append(ClickLabels.outcome(click.outcomeCode()))
+                .append(click.bot())
+                .append(click.unique())
+                .append(click.prefetch())
+                .append(click.httpStatus())
+                .append(click.country())
+                .append(ClickLabels.device(click.deviceCode()))
+                .append(click.osCode())
+                .append(click.browserCode())
+                .append(ClickLabels.ipForm(click.ipForm()));
+        int ipLength = click.ipLength();
+        if (ipLength == 0) {
+            row.appendNull();
+        } else {
+            for (int i = 0; i < ipLength; i++) {
+                ip[i] = click.ipByte(i);
+            }
+            row.append(ClickLabels.hex(ip, ipLength));
+        }
+        for (int i = 0; i < ClickLayout.STRING_COUNT; i++) {
+            row.append(click.string(i));
+        }
+        row.endRow();
+    }
+
+    @Override
+    public void commit(Checkpoint previous, Checkpoint next) throws SQLException {
+        try {
+            if (appender != null) {
+                appender.flush();
+            }
+            CheckpointTable.advance(connection, previous, next);
+            connection.commit();
+            inTransaction = false;
+        } catch (SQLException | RuntimeException e) {
+            closeAppender();
+            connection.rollback();
+            inTransaction = false;
+            throw e;
+        }
+    }
+
+    private void closeAppender() throws SQLException {
+        if (appender != null) {
+            DuckDBAppender closing = appender;
+            appender = null;
+            closing.close();
+        }
+    }
+
+    /**
+     * Discards rows added since the last commit. Closing an appender flushes it into the open transaction, and
+     * closing a DuckDB connection commits that transaction, so without the rollback a failed batch would persist
+     * without its checkpoint and load twice on the next run.
+     */
+    @Override
+    public void close() throws SQLException {
+        try {
+            closeAppender();
+            connection.rollback();
+        } finally {
+            connection.close();
+        }
+    }
+}
