@@ -3,12 +3,12 @@ package io.smartlinkd.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code smartlinkd} — the command line: serve, demo, check, load. */
+/** {@code smartlinkd} — the command line: serve, demo, check, load, report. */
 @Command(name = "smartlinkd",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Self-hosted smart-link redirect server.",
-        subcommands = {ServeCommand.class, DemoCommand.class, CheckCommand.class, LoadCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, CheckCommand.class, LoadCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
