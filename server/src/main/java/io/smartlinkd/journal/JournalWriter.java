@@ -46,7 +46,9 @@ final class JournalWriter implements EventHandler<ClickEvent> {
     private long nextSequence;
     private volatile boolean dirty;
     private volatile long writtenRingSequence = -1;
+    /** Click records handed to the file (the OS); a process crash no longer loses them. */
     private volatile long recordsWritten;
+    private long bufferedRecords;
 
     private JournalWriter(Path dir, int nodeId, JournalConfig config, long lastSegment, long nextSequence)
             throws IOException {
@@ -90,7 +92,7 @@ final class JournalWriter implements EventHandler<ClickEvent> {
         }
         appendFrame(JournalFormat.TYPE_CLICK, event.payload, event.length);
         recordsInSegment++;
-        recordsWritten++;
+        bufferedRecords++;
         if (endOfBatch) {
             writeBuffer();
             if (config.fsync() == JournalConfig.Fsync.BATCH) {
@@ -157,6 +159,8 @@ final class JournalWriter implements EventHandler<ClickEvent> {
             position += channel.write(buffer, position);
         }
         buffer.clear();
+        recordsWritten += bufferedRecords;
+        bufferedRecords = 0;
     }
 
     private static int sealBytes() {
