@@ -50,6 +50,7 @@ public final class ClickJournal implements AutoCloseable {
         this.disruptor.handleEventsWith(writer);
         this.disruptor.setDefaultExceptionHandler(new FailureHandler());
         this.ring = disruptor.start();
+        writer.awaitStarted();
     }
 
     /** Recovers the journal in {@code dir} (cutting a torn tail) and starts the writer thread. */

@@ -36,6 +36,7 @@ final class JournalWriter implements EventHandler<ClickEvent> {
     private final ByteBuffer frame = ByteBuffer.allocate(JournalFormat.FRAME_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     private final CRC32C crc = new CRC32C();
     private final Object fileLock = new Object();
+    private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
     private final ScheduledExecutorService fsyncTimer;
 
@@ -102,6 +103,26 @@ final class JournalWriter implements EventHandler<ClickEvent> {
             }
         }
         writtenRingSequence = ringSequence;
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    /**
+     * Disruptor's shutdown only waits for processors that are running; one whose thread has not started yet would be
+     * halted with events still in the ring. The journal is not handed out before its writer runs.
+     */
+    void awaitStarted() {
+        try {
+            if (!started.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("journal writer did not start within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the journal writer", e);
+        }
     }
 
     @Override
