@@ -13,8 +13,9 @@ import java.util.zip.CRC32C;
 
 /**
  * Start-up recovery of the newest segment: finds its last valid record, truncates whatever follows (a record torn
- * by a crash), and seals it, so every older segment is sealed and the writer starts a fresh one. The scan checks
- * every frame's CRC; nothing before the last valid record is touched.
+ * by a crash), and seals it, so every older segment is sealed and the writer starts a fresh one. Nothing before the
+ * last valid record is touched, and a damaged record with valid ones after it stops start-up with file:offset
+ * ({@link JournalCorruptException}) instead of being cut away.
  */
 final class SegmentRecovery {
     /**
@@ -41,37 +42,42 @@ final class SegmentRecovery {
         }
         Path newest = segments.get(segments.size() - 1);
         long index = Long.parseLong(newest.getFileName().toString().substring(8, 28));
-        try (FileChannel channel = FileChannel.open(newest, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long size = channel.size();
-            ByteBuffer header = ByteBuffer.allocate(JournalFormat.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            channel.read(header, 0);
-            if (size < JournalFormat.HEADER_BYTES || !SegmentHeader.isValid(header)) {
-                // Torn while being created: it never held a record. Its index is taken again.
-                channel.close();
-                Files.delete(newest);
-                fsyncDirectory(dir);
-                long previousNext = segments.size() > 1 ? lastSequenceOf(segments.get(segments.size() - 2)) + 1 : 1;
-                return new Result(index - 1, previousNext, newest, 0, size);
-            }
-            Scan scan = scan(channel, size);
-            long next = scan.lastSequence + 1;
-            if (scan.sealed) {
-                return new Result(index, next, null, 0, 0);
-            }
-            long cut = size - scan.end;
+        long size = Files.size(newest);
+        if (!hasValidHeader(newest, size)) {
+            // Torn while being created: it never held a record. Its index is taken again.
+            Files.delete(newest);
+            fsyncDirectory(dir);
+            long previousNext = segments.size() > 1 ? scan(segments.get(segments.size() - 2), false).lastSequence + 1 : 1;
+            return new Result(index - 1, previousNext, newest, 0, size);
+        }
+        Scan scan = scan(newest, true);
+        if (scan.end == JournalFormat.HEADER_BYTES && segments.size() > 1) {
+            // Killed right after the segment was created: its sequence continues the previous segment's.
+            scan.lastSequence = scan(segments.get(segments.size() - 2), false).lastSequence;
+        }
+        long next = scan.lastSequence + 1;
+        if (scan.sealed) {
+            return new Result(index, next, null, 0, 0);
+        }
+        long cut = size - scan.end;
+        try (FileChannel channel = FileChannel.open(newest, StandardOpenOption.WRITE)) {
             if (cut > 0) {
                 channel.truncate(scan.end);
             }
-            ByteBuffer seal = sealRecord(next, scan.records);
-            channel.write(seal, scan.end);
+            channel.write(sealRecord(next, scan.records), scan.end);
             channel.force(true);
-            return new Result(index, next + 1, cut > 0 ? newest : null, scan.end, cut);
         }
+        return new Result(index, next + 1, cut > 0 ? newest : null, scan.end, cut);
     }
 
-    private static long lastSequenceOf(Path segment) throws IOException {
+    private static boolean hasValidHeader(Path segment, long size) throws IOException {
+        if (size < JournalFormat.HEADER_BYTES) {
+            return false;
+        }
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
-            return scan(channel, channel.size()).lastSequence;
+            ByteBuffer header = ByteBuffer.allocate(JournalFormat.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            channel.read(header, 0);
+            return SegmentHeader.isValid(header);
         }
     }
 
@@ -82,35 +88,22 @@ final class SegmentRecovery {
         boolean sealed;
     }
 
-    private static Scan scan(FileChannel channel, long size) throws IOException {
+    /**
+     * Reads a segment with the loader's {@link SegmentReader}, so writer and loader agree on what a valid record is.
+     * A bad record followed by valid ones is corruption, not a torn tail: recovery refuses to cut it away.
+     */
+    private static Scan scan(Path segment, boolean newest) throws IOException {
         Scan scan = new Scan();
-        ByteBuffer frame = ByteBuffer.allocate(JournalFormat.FRAME_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        ByteBuffer payload = ByteBuffer.allocate(JournalFormat.MAX_PAYLOAD_BYTES);
-        CRC32C crc = new CRC32C();
-        long at = JournalFormat.HEADER_BYTES;
-        while (at + JournalFormat.FRAME_BYTES <= size) {
-            frame.clear();
-            readFully(channel, frame, at);
-            int length = frame.getInt(0);
-            if (length < 0 || length > JournalFormat.MAX_PAYLOAD_BYTES || at + JournalFormat.FRAME_BYTES + length > size) {
-                break;
+        try (SegmentReader reader = SegmentReader.open(segment, newest)) {
+            while (reader.next() == SegmentReader.Step.RECORD) {
+                scan.lastSequence = reader.sequence();
+                scan.end = reader.endOffset();
+                if (reader.type() == JournalFormat.TYPE_SEAL) {
+                    scan.sealed = true;
+                } else {
+                    scan.records++;
+                }
             }
-            payload.clear().limit(length);
-            readFully(channel, payload, at + JournalFormat.FRAME_BYTES);
-            crc.reset();
-            crc.update(frame.array(), 4, 12);
-            crc.update(payload.array(), 0, length);
-            if (frame.getInt(16) != (int) crc.getValue() || (length == 0 && frame.getShort(4) == 0)) {
-                break;
-            }
-            scan.lastSequence = frame.getLong(8);
-            at += JournalFormat.FRAME_BYTES + length;
-            scan.end = at;
-            if (frame.getShort(4) == (short) JournalFormat.TYPE_SEAL) {
-                scan.sealed = true;
-                break;
-            }
-            scan.records++;
         }
         return scan;
     }
@@ -125,17 +118,6 @@ final class SegmentRecovery {
         crc.update(count);
         record.putInt((int) crc.getValue()).put(count);
         return record.flip();
-    }
-
-    private static void readFully(FileChannel channel, ByteBuffer buffer, long at) throws IOException {
-        long position = at;
-        while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, position);
-            if (read < 0) {
-                throw new IOException("unexpected end of segment at " + position);
-            }
-            position += read;
-        }
     }
 
     /** Makes a created or removed file name durable. */

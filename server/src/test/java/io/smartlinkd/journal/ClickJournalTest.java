@@ -116,6 +116,22 @@ class ClickJournalTest {
     }
 
     @Test
+    void shouldContinueTheSequenceWhenKilledRightAfterStartingASegment() throws Exception {
+        try (ClickJournal first = ClickJournal.open(dir, 1, SMALL_SEGMENTS)) {
+            recordAll(first, 0, 100);
+        }
+        // A crash just after the next segment's header was written: the segment holds no record.
+        ClickJournal crashed = ClickJournal.open(dir, 1, SMALL_SEGMENTS);
+        try (ClickJournal recovered = ClickJournal.open(dir, 1, SMALL_SEGMENTS)) {
+            recordAll(recovered, 100, 150);
+        }
+        List<JournalFiles.Record> clicks = JournalFiles.clicks(dir);
+        assertEquals(150, clicks.size());
+        assertEquals(String.format("%036d", 149), clicks.get(149).clickId());
+        assertTrue(crashed.recordsWritten() == 0);
+    }
+
+    @Test
     void shouldNeverBlockAProducerAndRecordExactlyTheAcceptedClicks() throws Exception {
         JournalConfig tiny = new JournalConfig(1024, 1 << 20, JournalConfig.Fsync.BATCH, 200,
                 JournalConfig.IpPrivacy.TRUNCATE);
