@@ -4,6 +4,7 @@ import io.smartlinkd.config.GeoConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +20,15 @@ import org.slf4j.LoggerFactory;
  * <p>A missing or broken database never stops the server: until a good file appears, every country is unknown.
  *
  * <p>Threading: {@link #table()} is one volatile read and may be called from any thread, event loops included; the
- * table it returns is immutable. Loading happens on the caller of {@link #start} and then on the watcher thread.
+ * table it returns is immutable. Loading happens on one daemon thread, {@code geo-watch}; {@link #check()} may also
+ * be called from elsewhere (tests, an admin reload) and is serialised with it.
  */
 public final class GeoService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GeoService.class);
 
     private final Path file;
     private final ScheduledExecutorService watcher;
+    private final CountDownLatch firstCheck = new CountDownLatch(1);
 
     private volatile GeoTable table = GeoTable.EMPTY;
     private volatile GeoDatabase database;
@@ -39,30 +42,46 @@ public final class GeoService implements AutoCloseable {
     private boolean missingReported;
     private boolean closed;
 
-    private GeoService(Path file) {
-        this.file = file;
-        this.watcher = null;
-    }
-
     private GeoService(Path file, long checkEveryMs) {
         this.file = file;
-        this.watcher = checkEveryMs > 0 ? Executors.newSingleThreadScheduledExecutor(GeoService::watcherThread) : null;
-        check();
-        if (watcher != null) {
+        if (file == null) {
+            watcher = null;
+            firstCheck.countDown();
+            return;
+        }
+        watcher = Executors.newSingleThreadScheduledExecutor(GeoService::watcherThread);
+        watcher.execute(() -> {
+            try {
+                checkQuietly();
+            } finally {
+                firstCheck.countDown();
+            }
+        });
+        if (checkEveryMs > 0) {
             watcher.scheduleWithFixedDelay(this::checkQuietly, checkEveryMs, checkEveryMs, TimeUnit.MILLISECONDS);
         }
     }
 
     /**
-     * Loads the configured database (blocking: about a second for a full one) and starts watching it. Without a
-     * configured database the service answers every lookup with {@link CountryCode#UNKNOWN}.
+     * Starts loading the configured database on the watcher thread and returns at once; then checks the file every
+     * {@code reload_check}. Call {@link #awaitFirstCheck} before serving clicks so the first ones have countries.
+     * Without a configured database every lookup answers {@link CountryCode#UNKNOWN}.
      */
     public static GeoService start(GeoConfig config) {
         if (config.database() == null) {
             LOG.info("geo: no database configured (server.geo.database); countries are unknown");
-            return new GeoService(null);
         }
         return new GeoService(config.database(), config.reloadCheckMs());
+    }
+
+    /**
+     * Waits until the first load attempt has finished (a full database takes one to a few seconds in a cold JVM).
+     *
+     * @return true when a database is live; false when none is configured, the file is missing or was rejected (all
+     *         logged), or the wait timed out
+     */
+    public boolean awaitFirstCheck(long timeoutMs) throws InterruptedException {
+        return firstCheck.await(timeoutMs, TimeUnit.MILLISECONDS) && loaded();
     }
 
     private static Thread watcherThread(Runnable task) {
