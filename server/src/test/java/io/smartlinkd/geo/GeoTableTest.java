@@ -85,6 +85,21 @@ class GeoTableTest {
     }
 
     @Test
+    void shouldNotLetARangeThatStartsInTheLowHalfCaptureAnIndexBoundary() {
+        // 2800:: is a boundary of the IPv6 index at every index size above one bit.
+        GeoTable table = new GeoTableBuilder()
+                .addIpv6(0x2800_0000_0000_0000L, 0x8000_0000_0000_0000L, 65, DE)
+                .addIpv6(0x2800_0000_0000_0001L, 0, 64, FR)
+                .build();
+
+        assertEquals(0, table.ipv6(0x2800_0000_0000_0000L, 0));
+        assertEquals(0, table.ipv6(0x2800_0000_0000_0000L, 0x7fff_ffff_ffff_ffffL));
+        assertEquals(DE, table.ipv6(0x2800_0000_0000_0000L, 0x8000_0000_0000_0000L));
+        assertEquals(FR, table.ipv6(0x2800_0000_0000_0001L, 5));
+        assertEquals(0, table.ipv6(0x27ff_ffff_ffff_ffffL, -1L));
+    }
+
+    @Test
     void shouldRefuseOverlappingAndOutOfOrderNetworks() {
         GeoTableBuilder builder = new GeoTableBuilder().addIpv4(net(10, 0, 0, 0), 8, DE);
         assertThrows(IllegalArgumentException.class, () -> builder.addIpv4(net(10, 1, 0, 0), 16, FR));
