@@ -11,7 +11,7 @@ public final class CountryRecords {
     private CountryRecords() {
     }
 
-    /** GeoIP2 / GeoLite2 Country, City and Enterprise: {@code {country: {iso_code}, registered_country: {iso_code}}}. */
+    /** GeoIP2 / GeoLite2 Country, City, Enterprise: {@code {country: {iso_code}, registered_country: {iso_code}}}. */
     public record GeoIp2(
             @MaxMindDbParameter(name = "country") Iso country,
             @MaxMindDbParameter(name = "registered_country") Iso registeredCountry) {

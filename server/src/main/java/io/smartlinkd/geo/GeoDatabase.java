@@ -134,8 +134,8 @@ public final class GeoDatabase implements AutoCloseable {
                 throw new IOException(e.getMessage(), e);
             }
         }
-        DatabaseRecord<Map> record = flat.getRecord(lookedUp, Map.class);
-        Map<?, ?> data = record.data();
+        DatabaseRecord<?> record = flat.getRecord(lookedUp, Map.class);
+        Map<?, ?> data = (Map<?, ?>) record.data();
         String country = data == null ? null : upperCountry(data.get("country_code"));
         String city = data == null || !(data.get("city") instanceof String) ? null : (String) data.get("city");
         return new GeoDescription(text, true, lookedUp.getHostAddress(), country, city, network(record.network()));

@@ -18,7 +18,7 @@ public enum GeoDatabaseKind {
      */
     FLAT;
 
-    /** Decides as {@code DatabaseReader} does (case-sensitive "City", "Enterprise", "Country"); anything else is flat. */
+    /** Decides as {@code DatabaseReader} does (case-sensitive "City", "Enterprise", "Country"); else flat. */
     static GeoDatabaseKind of(String databaseType) {
         if (databaseType == null) {
             return FLAT;

@@ -93,7 +93,8 @@ public final class PublicAddresses {
         if ((hi >>> 32) == 0x2001_0000L) {
             return ipv4Verdict((int) ~lo);
         }
-        if ((hi >>> 41) == IETF_PROTOCOL_23 || (hi >>> 32) == DOCUMENTATION_32 || (hi >>> 44) == DOCUMENTATION_3FFF_20) {
+        if ((hi >>> 41) == IETF_PROTOCOL_23 || (hi >>> 32) == DOCUMENTATION_32
+                || (hi >>> 44) == DOCUMENTATION_3FFF_20) {
             return NOT_PUBLIC;
         }
         return IPV6;

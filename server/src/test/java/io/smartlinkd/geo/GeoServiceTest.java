@@ -54,7 +54,7 @@ class GeoServiceTest {
 
             assertTrue(geo.check());
             assertEquals("DE", country(geo, "8.8.8.8"));
-            assertEquals("US", GeoDatabaseTest.country(before, "8.8.8.8"), "a click holding the old table is unaffected");
+            assertEquals("US", GeoDatabaseTest.country(before, "8.8.8.8"), "a click holding the old table keeps it");
             assertEquals(2, geo.reloads());
         }
     }
