@@ -40,7 +40,7 @@ public final class GeoService implements AutoCloseable {
     private FileStamp loadedStamp;
     private FileStamp failedStamp;
     private boolean missingReported;
-    private boolean closed;
+    private volatile boolean closed;
 
     private GeoService(Path file, long checkEveryMs) {
         this.file = file;
@@ -155,10 +155,17 @@ public final class GeoService implements AutoCloseable {
         try {
             next = GeoDatabase.load(file);
         } catch (IOException e) {
+            if (closed) {
+                return false; // interrupted by close(), not a bad file
+            }
             failedStamp = stamp;
             reloadFailures++;
             LOG.error("geo: database rejected, {}: {}", database == null ? "countries stay unknown"
                     : "the one loaded before stays", e.getMessage());
+            return false;
+        }
+        if (closed) {
+            closeQuietly(next);
             return false;
         }
         GeoDatabase previous = database;
@@ -242,11 +249,12 @@ public final class GeoService implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (watcher != null) {
             watcher.shutdownNow();
         }
         synchronized (this) {
-            closed = true;
+            // A check in progress has finished; the table stays readable, only the describe readers close.
             closeQuietly(database);
         }
     }
