@@ -2,17 +2,15 @@ package io.smartlinkd.geo;
 
 /**
  * Country by client address for the click path: an immutable table of address ranges, compiled from a geo database
- * by {@link GeoTableBuilder}. A lookup is a binary search over primitive arrays: no allocation, no locks, no I/O.
- * Private and reserved addresses ({@link PublicAddresses}) answer {@link CountryCode#UNKNOWN} without a search.
+ * by {@link GeoTableBuilder}. A lookup is a binary search over primitive arrays, narrowed by a {@link RangeIndex} to
+ * a range or two: no allocation, no locks, no I/O. Private and reserved addresses ({@link PublicAddresses}) answer
+ * {@link CountryCode#UNKNOWN} without a search.
  *
  * <p>Layout: per address family, the starts of consecutive ranges covering the whole space in ascending order (gaps
- * are ranges of country 0) and a parallel {@code char[]} of packed countries. Starts are stored with the sign bit
- * flipped so that signed comparison orders them as unsigned. A first-level index narrows each search to a few
- * ranges: for IPv4 by the top 16 bits (a /16 holds five ranges on average), for IPv6 by the bits after the global
- * unicast prefix 2000::/3, the only IPv6 space that is looked up; up to 20 of them (a /23), so that even the
- * densest RIR blocks (2a02::/16, 2001::/16) hold a handful of ranges per entry. A lookup then costs about one
- * cache miss for the index and one or two for the search, where a plain binary search over 300,000 ranges would
- * take about ten.
+ * are ranges of country 0), stored with the sign bit flipped so that signed comparison orders them as unsigned.
+ * IPv4 packs each start with its country into one {@code long} ({@code start << 16 | country}), so the search's last
+ * probe has already read the answer. IPv6 keeps the high and low 64 bits apart (the low half is read only when two
+ * high halves are equal, i.e. for prefixes longer than /64) and the countries in a {@code char[]}.
  *
  * <p>Thread-safe (immutable); share one instance between event loops.
  */
@@ -20,32 +18,34 @@ public final class GeoTable {
     /** A table that knows no country; used while no database is loaded. */
     public static final GeoTable EMPTY = new GeoTableBuilder().build();
 
-    static final int BLOCK_BITS = 16;
-    static final int BLOCKS = 1 << BLOCK_BITS;
-    private static final int MAX_IPV6_INDEX_BITS = 20;
-    private static final long GLOBAL_UNICAST = 0x2000_0000_0000_0000L;
+    private static final long COUNTRY_MASK = 0xFFFF;
 
-    private final int[] v4Starts;
-    private final char[] v4Countries;
-    private final int[] v4Blocks;
+    private final long[] v4;
+    private final RangeIndex v4Index;
     private final long[] v6High;
     private final long[] v6Low;
     private final char[] v6Countries;
-    private final int v6IndexBits;
-    private final int[] v6Blocks;
+    private final RangeIndex v6Index;
     private final long networks;
 
+    /**
+     * @param v4Starts    sign-flipped IPv4 range starts, ascending, the first one 0 (flipped)
+     * @param v4Countries their countries
+     * @param v6High      sign-flipped high halves of the IPv6 range starts, ascending with {@code v6Low}
+     */
     GeoTable(int[] v4Starts, char[] v4Countries, long[] v6High, long[] v6Low, char[] v6Countries, long networks) {
-        this.v4Starts = v4Starts;
-        this.v4Countries = v4Countries;
+        this.v4 = new long[v4Starts.length];
+        long[] v4Highs = new long[v4Starts.length];
+        for (int i = 0; i < v4Starts.length; i++) {
+            v4[i] = (long) v4Starts[i] << 16 | v4Countries[i];
+            v4Highs[i] = (long) v4Starts[i] << 32;
+        }
+        this.v4Index = new RangeIndex(v4Highs, null);
         this.v6High = v6High;
         this.v6Low = v6Low;
         this.v6Countries = v6Countries;
+        this.v6Index = new RangeIndex(v6High, v6Low);
         this.networks = networks;
-        this.v4Blocks = v4Blocks(v4Starts);
-        // About one index entry per range, at most 2^20 (4 MiB).
-        this.v6IndexBits = Math.max(1, Math.min(MAX_IPV6_INDEX_BITS, 64 - Long.numberOfLeadingZeros(v6High.length)));
-        this.v6Blocks = v6Blocks(v6High, v6Low, v6IndexBits);
     }
 
     /**
@@ -79,38 +79,30 @@ public final class GeoTable {
 
     /** Lookup without the public-address filter; {@code address} is big-endian ({@code 1.2.3.4} is 0x01020304). */
     int ipv4(int address) {
-        int[] starts = v4Starts;
-        int block = address >>> (32 - BLOCK_BITS);
-        int low = v4Blocks[block];
-        int high = v4Blocks[block + 1];
-        int key = address ^ Integer.MIN_VALUE;
-        // The last range starting at or before the address; starts[low] <= key holds by construction.
+        long[] ranges = v4;
+        long bounds = v4Index.bounds((long) address << 32);
+        int low = (int) (bounds >>> 32);
+        int high = (int) bounds;
+        // The last range whose start is at or before the address, whatever its country.
+        long key = (long) (address ^ Integer.MIN_VALUE) << 16 | COUNTRY_MASK;
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            if (starts[mid] <= key) {
+            if (ranges[mid] <= key) {
                 low = mid;
             } else {
                 high = mid - 1;
             }
         }
-        return v4Countries[low];
+        return (int) (ranges[low] & COUNTRY_MASK);
     }
 
     /** Lookup without the public-address filter; the address as two big-endian halves. */
     int ipv6(long hi, long lo) {
         long[] highs = v6High;
         long[] lows = v6Low;
-        int low;
-        int high;
-        if ((hi >>> 61) == 1) {
-            int block = (int) ((hi << 3) >>> (64 - v6IndexBits));
-            low = v6Blocks[block];
-            high = v6Blocks[block + 1];
-        } else {
-            // Outside 2000::/3: never public, only reached by tests.
-            low = 0;
-            high = highs.length - 1;
-        }
+        long bounds = v6Index.bounds(hi);
+        int low = (int) (bounds >>> 32);
+        int high = (int) bounds;
         long keyHigh = hi ^ Long.MIN_VALUE;
         long keyLow = lo ^ Long.MIN_VALUE;
         while (low < high) {
@@ -132,7 +124,7 @@ public final class GeoTable {
 
     /** IPv4 ranges in the table, gaps included. */
     public int ipv4Ranges() {
-        return v4Starts.length;
+        return v4.length;
     }
 
     /** IPv6 ranges in the table, gaps included. */
@@ -140,45 +132,10 @@ public final class GeoTable {
         return v6High.length;
     }
 
-    /** Heap bytes held by the table's arrays (array headers ignored). */
+    /** Heap bytes held by the table's arrays and indexes (array headers ignored). */
     public long bytes() {
-        return (long) v4Starts.length * (Integer.BYTES + Character.BYTES)
+        return (long) v4.length * Long.BYTES
                 + (long) v6High.length * (2 * Long.BYTES + Character.BYTES)
-                + (long) (v4Blocks.length + v6Blocks.length) * Integer.BYTES;
-    }
-
-    /** For each top-16-bit block, the range holding the block's first address; one more entry closes the last. */
-    private static int[] v4Blocks(int[] starts) {
-        int[] blocks = new int[BLOCKS + 1];
-        int range = 0;
-        for (int block = 0; block < BLOCKS; block++) {
-            int first = (block << (32 - BLOCK_BITS)) ^ Integer.MIN_VALUE;
-            while (range + 1 < starts.length && starts[range + 1] <= first) {
-                range++;
-            }
-            blocks[block] = range;
-        }
-        blocks[BLOCKS] = starts.length - 1;
-        return blocks;
-    }
-
-    /**
-     * For each of the {@code 2^bits} equal parts of 2000::/3, the range holding the part's first address; one more
-     * entry holds 4000::, which closes the last part.
-     */
-    private static int[] v6Blocks(long[] highs, long[] lows, int bits) {
-        int blockCount = 1 << bits;
-        int[] blocks = new int[blockCount + 1];
-        int range = 0;
-        for (int block = 0; block <= blockCount; block++) {
-            // The block's first address is (first, 0); a biased zero low half is Long.MIN_VALUE.
-            long first = (GLOBAL_UNICAST + ((long) block << (61 - bits))) ^ Long.MIN_VALUE;
-            while (range + 1 < highs.length && (highs[range + 1] < first
-                    || (highs[range + 1] == first && lows[range + 1] == Long.MIN_VALUE))) {
-                range++;
-            }
-            blocks[block] = range;
-        }
-        return blocks;
+                + (v4Index.entries() + v6Index.entries()) * Integer.BYTES;
     }
 }

@@ -149,12 +149,23 @@ class GeoTableTest {
 
     @Test
     void shouldAgreeWithAReferenceLookupForRandomIpv4Networks() {
-        Random random = new Random(42);
+        assertAgreesWithReference(new Random(42), false);
+    }
+
+    @Test
+    void shouldAgreeWithAReferenceLookupInsideDenselyDividedBlocks() {
+        // A few /16s cut into thousands of networks, as eyeball ISPs' space is: the index's second level.
+        assertAgreesWithReference(new Random(43), true);
+    }
+
+    private static void assertAgreesWithReference(Random random, boolean dense) {
         TreeMap<Long, long[]> networks = new TreeMap<>(); // start -> {end, country}
         for (int i = 0; i < 20_000; i++) {
-            int prefix = 8 + random.nextInt(25);
+            int prefix = dense ? 17 + random.nextInt(16) : 8 + random.nextInt(25);
             long size = 1L << (32 - prefix);
-            long start = (random.nextLong() & 0xFFFF_FFFFL) & -size;
+            long address = dense ? (0x5102_0000L + random.nextInt(3) * 0x0101_0000L) | random.nextInt(1 << 16)
+                    : random.nextLong() & 0xFFFF_FFFFL;
+            long start = address & -size;
             long end = start + size - 1;
             Map.Entry<Long, long[]> before = networks.floorEntry(end);
             if (before != null && before.getValue()[0] >= start) {
