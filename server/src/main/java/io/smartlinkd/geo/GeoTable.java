@@ -2,8 +2,8 @@ package io.smartlinkd.geo;
 
 /**
  * Country by client address for the click path: an immutable table of address ranges, compiled from a geo database
- * by {@link GeoTableBuilder}. A lookup is a binary search over primitive arrays, narrowed by a {@link RangeIndex} to
- * a range or two: no allocation, no locks, no I/O. Private and reserved addresses ({@link PublicAddresses}) answer
+ * by {@link GeoTableBuilder}. A lookup reads a {@link RangeIndex} entry, which usually holds the answer, and otherwise
+ * binary-searches the one or two ranges it names: no allocation, no locks, no I/O. Private and reserved addresses ({@link PublicAddresses}) answer
  * {@link CountryCode#UNKNOWN} without a search.
  *
  * <p>Layout: per address family, the starts of consecutive ranges covering the whole space in ascending order (gaps
@@ -40,11 +40,11 @@ public final class GeoTable {
             v4[i] = (long) v4Starts[i] << 16 | v4Countries[i];
             v4Highs[i] = (long) v4Starts[i] << 32;
         }
-        this.v4Index = new RangeIndex(v4Highs, null);
+        this.v4Index = new RangeIndex(v4Highs, null, v4Countries);
         this.v6High = v6High;
         this.v6Low = v6Low;
         this.v6Countries = v6Countries;
-        this.v6Index = new RangeIndex(v6High, v6Low);
+        this.v6Index = new RangeIndex(v6High, v6Low, v6Countries);
         this.networks = networks;
     }
 
@@ -79,10 +79,13 @@ public final class GeoTable {
 
     /** Lookup without the public-address filter; {@code address} is big-endian ({@code 1.2.3.4} is 0x01020304). */
     int ipv4(int address) {
+        long found = v4Index.find((long) address << 32);
+        int low = RangeIndex.firstRange(found);
+        int high = RangeIndex.lastRange(found);
+        if (low == high) {
+            return RangeIndex.country(found);
+        }
         long[] ranges = v4;
-        long bounds = v4Index.bounds((long) address << 32);
-        int low = (int) (bounds >>> 32);
-        int high = (int) bounds;
         // The last range whose start is at or before the address, whatever its country.
         long key = (long) (address ^ Integer.MIN_VALUE) << 16 | COUNTRY_MASK;
         while (low < high) {
@@ -98,11 +101,14 @@ public final class GeoTable {
 
     /** Lookup without the public-address filter; the address as two big-endian halves. */
     int ipv6(long hi, long lo) {
+        long found = v6Index.find(hi);
+        int low = RangeIndex.firstRange(found);
+        int high = RangeIndex.lastRange(found);
+        if (low == high) {
+            return RangeIndex.country(found);
+        }
         long[] highs = v6High;
         long[] lows = v6Low;
-        long bounds = v6Index.bounds(hi);
-        int low = (int) (bounds >>> 32);
-        int high = (int) bounds;
         long keyHigh = hi ^ Long.MIN_VALUE;
         long keyLow = lo ^ Long.MIN_VALUE;
         while (low < high) {
@@ -136,6 +142,6 @@ public final class GeoTable {
     public long bytes() {
         return (long) v4.length * Long.BYTES
                 + (long) v6High.length * (2 * Long.BYTES + Character.BYTES)
-                + (v4Index.entries() + v6Index.entries()) * Integer.BYTES;
+                + v4Index.bytes() + v6Index.bytes();
     }
 }
