@@ -18,7 +18,7 @@
  * ({@link io.smartlinkd.geo.CountryCode}). IPv6: two {@code long[]} (high and low 64 bits, so that prefixes longer
  * than /64 stay exact) and a {@code char[]}. Starts are stored with the sign bit flipped, so plain signed comparisons
  * order them as unsigned; the low half is only read when the high halves are equal. For the CC0 database: 341,574
- * IPv4 and 275,357 IPv6 ranges, about 9 MiB with the indexes.
+ * IPv4 and 275,357 IPv6 ranges, 7.5 MB with the indexes.
  *
  * <b>Which addresses.</b> Only public addresses are looked up ({@link io.smartlinkd.geo.PublicAddresses}); IPv4 in
  * IPv6 forms (mapped, 6to4, Teredo, NAT64) is looked up as IPv4, as MaxMind's databases alias those prefixes to their

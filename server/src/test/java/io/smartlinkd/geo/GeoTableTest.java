@@ -86,7 +86,7 @@ class GeoTableTest {
 
     @Test
     void shouldNotLetARangeThatStartsInTheLowHalfCaptureAnIndexBoundary() {
-        // 2800:: is a boundary of the IPv6 index at every index size above one bit.
+        // 2800:: starts a /16 block of the index.
         GeoTable table = new GeoTableBuilder()
                 .addIpv6(0x2800_0000_0000_0000L, 0x8000_0000_0000_0000L, 65, DE)
                 .addIpv6(0x2800_0000_0000_0001L, 0, 64, FR)
@@ -154,7 +154,7 @@ class GeoTableTest {
 
     @Test
     void shouldAgreeWithAReferenceLookupInsideDenselyDividedBlocks() {
-        // A few /16s cut into thousands of networks, as eyeball ISPs' space is: the index's second level.
+        // A few /16s cut into thousands of networks, as eyeball ISPs' space is: long searches within one block.
         assertAgreesWithReference(new Random(43), true);
     }
 
