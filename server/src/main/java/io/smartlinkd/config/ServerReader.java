@@ -11,7 +11,8 @@ import java.util.List;
 /** Reads the {@code server:} section; every key is optional. */
 final class ServerReader {
     static final List<String> KEYS = List.of("node_id", "listen", "admin", "health_on_public", "data_dir", "limits",
-            "drain", "shutdown_timeout", "io_threads", "click_id_key", "click_id_key_file", "default_domain", "journal");
+            "drain", "shutdown_timeout", "io_threads", "click_id_key", "click_id_key_file", "default_domain", "journal",
+            "geo");
     static final List<String> JOURNAL_KEYS = List.of("ring_size", "segment_bytes", "fsync", "fsync_interval",
             "ip_privacy");
     static final List<String> LIMIT_KEYS = List.of("max_request_line_bytes", "max_header_bytes", "header_timeout",
@@ -41,7 +42,8 @@ final class ServerReader {
                 server.get("io_threads").integer(0, 256, defaults.ioThreads()),
                 clickIdKey(server),
                 server.optionalString("default_domain"),
-                journal(server.get("journal")));
+                journal(server.get("journal")),
+                GeoReader.read(server.get("geo")));
         SourceLocation defaultDomainAt = config.defaultDomain() == null ? null : server.get("default_domain").at();
         return new ConfigDraft.Server(config, keyAt, defaultDomainAt);
     }
