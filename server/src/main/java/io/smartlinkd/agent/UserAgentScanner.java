@@ -1,0 +1,347 @@
+package io.smartlinkd.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The provisional classification of a user agent seen for the first time: one pass of a {@link TokenAutomaton}
+ * over its chars collects which of about fifty tokens occur ({@code android}, {@code crios/}, {@code ; wv)},
+ * {@code bot}, ...), then a few rules that follow uap-java's precedence pick the OS, the browser and the device type.
+ * No regex, no allocation; immutable and thread-safe.
+ *
+ * <p>It agrees with the full parse on nearly all real traffic (see {@code UserAgentAccuracyTest}), and it is only
+ * used until the background thread has parsed the user agent.
+ *
+ * <p>Bot markers are substrings common to crawlers, link unfurlers, monitors and HTTP libraries. Extra
+ * case-insensitive substrings (the admin's list) are compiled into the same automaton.
+ */
+final class UserAgentScanner {
+    // Token bits. OS markers.
+    private static final int WINDOWS_PHONE = 0;
+    private static final int WINDOWS = 1;
+    private static final int ANDROID = 2;
+    private static final int IPHONE = 3;
+    private static final int IPAD = 4;
+    private static final int IPOD = 5;
+    private static final int MAC = 6;
+    private static final int CHROME_OS = 7;
+    private static final int LINUX = 8;
+    private static final int UBUNTU = 9;
+    private static final int FEDORA = 10;
+    private static final int KAIOS = 11;
+    private static final int TIZEN = 12;
+    private static final int BLACKBERRY = 13;
+    private static final int FREEBSD = 14;
+    private static final int OPENBSD = 15;
+    private static final int PLAYSTATION = 16;
+    private static final int XBOX = 17;
+    private static final int NINTENDO = 18;
+    private static final int WEBOS = 19;
+    private static final int HARMONY = 20;
+    // Browser markers.
+    private static final int EDGE = 21;
+    private static final int EDGE_MOBILE = 22;
+    private static final int OPR = 23;
+    private static final int OPERA_MINI = 24;
+    private static final int SAMSUNG = 25;
+    private static final int YANDEX = 26;
+    private static final int UC = 27;
+    private static final int FIREFOX = 28;
+    private static final int FXIOS = 29;
+    private static final int CRIOS = 30;
+    private static final int CHROME = 31;
+    private static final int HEADLESS_CHROME = 32;
+    private static final int WEBVIEW = 33;
+    private static final int VERSION = 34;
+    private static final int SAFARI = 35;
+    private static final int MOBILE = 36;
+    private static final int TABLET = 37;
+    private static final int GSA = 38;
+    private static final int FACEBOOK = 39;
+    private static final int INSTAGRAM = 40;
+    private static final int SNAPCHAT = 41;
+    private static final int DUCKDUCKGO = 42;
+    private static final int MSIE = 43;
+    private static final int SILK = 44;
+    private static final int VIVALDI = 45;
+    private static final int MIUI = 46;
+    private static final int HUAWEI = 47;
+    private static final int WHALE = 48;
+    private static final int COC_COC = 49;
+    private static final int CHROMIUM = 50;
+    private static final int OPERA = 51;
+    private static final int OPERA_MOBI = 52;
+    private static final int PINTEREST = 53;
+    // Bot markers: "bot" alone also occurs in a phone brand, so it has its own bit.
+    private static final int BOT_WORD = 58;
+    private static final int NOT_A_BOT = 59;
+    private static final int BOT_MARKER = 60;
+    private static final int ADMIN_MARKER = 61;
+
+    private static final String[][] TOKENS = {
+        {"windows phone"}, {"windows"}, {"android"}, {"iphone"}, {"ipad"}, {"ipod"}, {"mac os x", "macintosh"},
+        {"x11; cros"}, {"linux"}, {"ubuntu"}, {"fedora"}, {"kaios"}, {"tizen"}, {"blackberry", "bb10"},
+        {"freebsd"}, {"openbsd"}, {"playstation"}, {"xbox"}, {"nintendo"}, {"webos", "web0s"}, {"harmonyos"},
+        {"edg/", "edge/"}, {"edga/", "edgios/"}, {"opr/"}, {"opera mini", "opios/"}, {"samsungbrowser/"},
+        {"yabrowser/"}, {"ucbrowser"}, {"firefox/"}, {"fxios/"}, {"crios/"}, {"chrome/"}, {"headlesschrome"},
+        {"; wv)"}, {"version/"}, {"safari"}, {"mobile"}, {"tablet"}, {"gsa/"}, {"[fb"}, {"instagram"},
+        {"snapchat"}, {"duckduckgo/"}, {"msie", "trident/"}, {"silk/"}, {"vivaldi/"}, {"miuibrowser/"},
+        {"huaweibrowser/"}, {"whale/"}, {"coc_coc_browser/"}, {"chromium/"}, {"opera"}, {"opera mobi"},
+        {"pinterest"},
+    };
+
+    private static final String[] BOT_MARKERS = {
+        "crawl", "spider", "slurp", "facebookexternalhit", "preview", "fetch", "curl/", "wget", "python",
+        "go-http-client", "okhttp", "axios", "headless", "scrapy", "java/", "libwww", "httpclient", "http-client",
+        "phantomjs", "lighthouse", "pingdom", "monitor", "archiver", "validator", "whatsapp", "mediapartners",
+    };
+
+    private final TokenAutomaton automaton;
+    private final long[] tokensAt;
+
+    private UserAgentScanner(TokenAutomaton automaton, long[] tokensAt) {
+        this.automaton = automaton;
+        this.tokensAt = tokensAt;
+    }
+
+    /** @param extraBotSubstrings printable ASCII, matched case-insensitively */
+    static UserAgentScanner of(List<String> extraBotSubstrings) {
+        List<String> keywords = new ArrayList<>();
+        List<Integer> bits = new ArrayList<>();
+        for (int token = 0; token < TOKENS.length; token++) {
+            for (String keyword : TOKENS[token]) {
+                keywords.add(keyword);
+                bits.add(token);
+            }
+        }
+        keywords.add("bot");
+        bits.add(BOT_WORD);
+        keywords.add("cubot");
+        bits.add(NOT_A_BOT);
+        for (String marker : BOT_MARKERS) {
+            keywords.add(marker);
+            bits.add(BOT_MARKER);
+        }
+        for (String marker : extraBotSubstrings) {
+            keywords.add(marker);
+            bits.add(ADMIN_MARKER);
+        }
+        TokenAutomaton automaton = TokenAutomaton.of(keywords);
+        long[] tokensAt = new long[automaton.states()];
+        for (int state = 0; state < tokensAt.length; state++) {
+            for (int id : automaton.outputs(state)) {
+                tokensAt[state] |= 1L << bits.get(id);
+            }
+        }
+        return new UserAgentScanner(automaton, tokensAt);
+    }
+
+    /** The provisional classification (not final) of a non-empty user agent. */
+    long classify(CharSequence userAgent) {
+        long tokens = scan(userAgent);
+        int os = os(tokens);
+        return Classification.of(device(tokens, os), os, browser(tokens, os), bot(tokens), false);
+    }
+
+    /** Whether any bot marker (built in or the admin's) occurs in the user agent. */
+    boolean isBot(CharSequence userAgent) {
+        return bot(scan(userAgent));
+    }
+
+    private long scan(CharSequence userAgent) {
+        long tokens = 0;
+        int state = TokenAutomaton.ROOT;
+        for (int i = 0, length = userAgent.length(); i < length; i++) {
+            state = automaton.step(state, userAgent.charAt(i));
+            tokens |= tokensAt[state];
+        }
+        return tokens;
+    }
+
+    private static boolean has(long tokens, int token) {
+        return (tokens & 1L << token) != 0;
+    }
+
+    private static boolean bot(long tokens) {
+        return has(tokens, BOT_MARKER) || has(tokens, ADMIN_MARKER) || has(tokens, HEADLESS_CHROME)
+                || (has(tokens, BOT_WORD) && !has(tokens, NOT_A_BOT));
+    }
+
+    private static int os(long tokens) {
+        if (has(tokens, WINDOWS_PHONE)) {
+            return OsCodes.WINDOWS_PHONE;
+        }
+        if (has(tokens, IPHONE) || has(tokens, IPAD) || has(tokens, IPOD)) {
+            return OsCodes.IOS;
+        }
+        if (has(tokens, HARMONY)) {
+            return OsCodes.HARMONY;
+        }
+        if (has(tokens, ANDROID)) {
+            return OsCodes.ANDROID;
+        }
+        if (has(tokens, KAIOS)) {
+            return OsCodes.KAIOS;
+        }
+        if (has(tokens, TIZEN)) {
+            return OsCodes.TIZEN;
+        }
+        if (has(tokens, BLACKBERRY)) {
+            return OsCodes.BLACKBERRY;
+        }
+        if (has(tokens, WEBOS)) {
+            return OsCodes.WEBOS;
+        }
+        if (has(tokens, PLAYSTATION)) {
+            return OsCodes.PLAYSTATION;
+        }
+        if (has(tokens, XBOX)) {
+            return OsCodes.XBOX;
+        }
+        if (has(tokens, NINTENDO)) {
+            return OsCodes.NINTENDO;
+        }
+        if (has(tokens, CHROME_OS)) {
+            return OsCodes.CHROME_OS;
+        }
+        if (has(tokens, WINDOWS)) {
+            return OsCodes.WINDOWS;
+        }
+        if (has(tokens, MAC)) {
+            return OsCodes.MAC;
+        }
+        if (has(tokens, UBUNTU)) {
+            return OsCodes.UBUNTU;
+        }
+        if (has(tokens, FEDORA)) {
+            return OsCodes.FEDORA;
+        }
+        if (has(tokens, FREEBSD)) {
+            return OsCodes.FREEBSD;
+        }
+        if (has(tokens, OPENBSD)) {
+            return OsCodes.OPENBSD;
+        }
+        if (has(tokens, LINUX)) {
+            return OsCodes.LINUX;
+        }
+        return Families.OTHER;
+    }
+
+    private static int device(long tokens, int os) {
+        return DeviceTypes.of(os, has(tokens, IPAD), has(tokens, IPHONE) || has(tokens, IPOD), has(tokens, MOBILE),
+                has(tokens, TABLET), false);
+    }
+
+    /** The browser family, tested in the order uap-java's rules would decide it. */
+    private static int browser(long tokens, int os) {
+        boolean ios = os == OsCodes.IOS;
+        boolean mobile = has(tokens, MOBILE);
+        if (has(tokens, FACEBOOK)) {
+            return BrowserCodes.FACEBOOK;
+        }
+        if (has(tokens, PINTEREST)) {
+            return BrowserCodes.PINTEREST;
+        }
+        if (has(tokens, INSTAGRAM) && mobile) {
+            return BrowserCodes.INSTAGRAM;
+        }
+        if (has(tokens, SNAPCHAT)) {
+            return BrowserCodes.SNAPCHAT;
+        }
+        if (has(tokens, FIREFOX) && (mobile || has(tokens, TABLET)) && !ios) {
+            return BrowserCodes.FIREFOX_MOBILE;
+        }
+        if (has(tokens, FXIOS)) {
+            return BrowserCodes.FIREFOX_IOS;
+        }
+        if (has(tokens, OPERA_MINI)) {
+            return BrowserCodes.OPERA_MINI;
+        }
+        if (has(tokens, OPERA_MOBI)) {
+            return BrowserCodes.OPERA_MOBILE;
+        }
+        if (has(tokens, OPR)) {
+            return mobile ? BrowserCodes.OPERA_MOBILE : BrowserCodes.OPERA;
+        }
+        if (has(tokens, SILK)) {
+            return BrowserCodes.AMAZON_SILK;
+        }
+        if (has(tokens, EDGE_MOBILE)) {
+            return BrowserCodes.EDGE_MOBILE;
+        }
+        if (has(tokens, SAMSUNG)) {
+            return BrowserCodes.SAMSUNG;
+        }
+        if (has(tokens, COC_COC)) {
+            return BrowserCodes.COC_COC;
+        }
+        if (has(tokens, MIUI)) {
+            return BrowserCodes.MIUI;
+        }
+        if (has(tokens, GSA) && os == OsCodes.ANDROID) {
+            return BrowserCodes.GOOGLE;
+        }
+        if (has(tokens, DUCKDUCKGO) && mobile) {
+            return BrowserCodes.DUCKDUCKGO;
+        }
+        if (has(tokens, CHROME) && (has(tokens, WEBVIEW) || has(tokens, VERSION))) {
+            return BrowserCodes.CHROME_WEBVIEW;
+        }
+        if (has(tokens, CRIOS)) {
+            return BrowserCodes.CHROME_IOS;
+        }
+        if (has(tokens, CHROME) && mobile) {
+            return BrowserCodes.CHROME_MOBILE;
+        }
+        if (has(tokens, YANDEX)) {
+            return BrowserCodes.YANDEX;
+        }
+        if (has(tokens, WHALE)) {
+            return BrowserCodes.WHALE;
+        }
+        if (has(tokens, UC)) {
+            return BrowserCodes.UC;
+        }
+        if (has(tokens, VIVALDI)) {
+            return BrowserCodes.VIVALDI;
+        }
+        if (has(tokens, EDGE)) {
+            return BrowserCodes.EDGE;
+        }
+        if (has(tokens, HEADLESS_CHROME)) {
+            return BrowserCodes.HEADLESS_CHROME;
+        }
+        if (has(tokens, CHROMIUM)) {
+            return BrowserCodes.CHROMIUM;
+        }
+        if (has(tokens, CHROME)) {
+            return BrowserCodes.CHROME;
+        }
+        if (ios) {
+            if (has(tokens, GSA) && mobile) {
+                return BrowserCodes.GOOGLE;
+            }
+            if (has(tokens, VERSION)) {
+                return has(tokens, SAFARI) ? BrowserCodes.MOBILE_SAFARI : BrowserCodes.SAFARI_WEBVIEW;
+            }
+            return has(tokens, SAFARI) ? BrowserCodes.MOBILE_SAFARI : BrowserCodes.SAFARI_WEBVIEW;
+        }
+        if (has(tokens, ANDROID) && has(tokens, VERSION)) {
+            return BrowserCodes.ANDROID;
+        }
+        if (has(tokens, VERSION) && has(tokens, SAFARI)) {
+            return BrowserCodes.SAFARI;
+        }
+        if (has(tokens, MSIE)) {
+            return BrowserCodes.IE;
+        }
+        if (has(tokens, FIREFOX)) {
+            return BrowserCodes.FIREFOX;
+        }
+        if (has(tokens, OPERA)) {
+            return BrowserCodes.OPERA;
+        }
+        return Families.OTHER;
+    }
+}
