@@ -72,7 +72,11 @@ final class UserAgentScanner {
     private static final int OPERA = 51;
     private static final int OPERA_MOBI = 52;
     private static final int PINTEREST = 53;
-    // Bot markers: "bot" alone also occurs in a phone brand, so it has its own bit.
+    // Bot markers. Every browser has a "(platform; ...)" comment, and "(compatible; ...)" is only IE's and
+    // Konqueror's; "bot" alone also occurs in a phone brand, so it has its own bit.
+    private static final int PAREN = 54;
+    private static final int COMPATIBLE = 55;
+    private static final int KONQUEROR = 56;
     private static final int BOT_WORD = 58;
     private static final int NOT_A_BOT = 59;
     private static final int BOT_MARKER = 60;
@@ -87,13 +91,22 @@ final class UserAgentScanner {
         {"; wv)"}, {"version/"}, {"safari"}, {"mobile"}, {"tablet"}, {"gsa/"}, {"[fb"}, {"instagram"},
         {"snapchat"}, {"duckduckgo/"}, {"msie", "trident/"}, {"silk/"}, {"vivaldi/"}, {"miuibrowser/"},
         {"huaweibrowser/"}, {"whale/"}, {"coc_coc_browser/"}, {"chromium/"}, {"opera"}, {"opera mobi"},
-        {"pinterest"},
+        {"pinterest"}, {"("}, {"(compatible;"}, {"konqueror"},
     };
 
+    /**
+     * Substrings no browser sends: what crawlers, unfurlers, monitors and HTTP libraries call themselves, and a URL
+     * or host name (crawlers sign their user agent with "+http://..."; browsers never name a site).
+     */
     private static final String[] BOT_MARKERS = {
-        "crawl", "spider", "slurp", "facebookexternalhit", "preview", "fetch", "curl/", "wget", "python",
-        "go-http-client", "okhttp", "axios", "headless", "scrapy", "java/", "libwww", "httpclient", "http-client",
-        "phantomjs", "lighthouse", "pingdom", "monitor", "archiver", "validator", "whatsapp", "mediapartners",
+        "crawl", "spider", "slurp", "scrap", "facebookexternalhit", "preview", "fetch", "curl/", "wget", "python",
+        "http", "www.", ".com", "go-http-client", "okhttp", "axios", "headless", "java/", "libwww", "phantomjs",
+        "lighthouse", "pingdom", "uptime", "monitor", "archive", "validator", "check", "scan", "feed",
+        "rss", "whatsapp", "mediapartners", "google-", "googleother", "heritrix", "findlinks", "ichiro", "webhook",
+        "parser", "cloudflare", "library", "metrics", "perl", "ruby", "node", "php", "agent", "client", "index",
+        "download", "inspector", "synthetic", "selenium", "playwright", "puppeteer", "chatgpt", "claude",
+        "perplexity", "anthropic", "cohere", "meta-external", "gtmetrix", "ptst/", "zgrab", "masscan", "httrack",
+        "datadog", "newrelic", "w3c", "larbin", "favicon", "mailto:",
     };
 
     private final TokenAutomaton automaton;
@@ -164,7 +177,9 @@ final class UserAgentScanner {
 
     private static boolean bot(long tokens) {
         return has(tokens, BOT_MARKER) || has(tokens, ADMIN_MARKER) || has(tokens, HEADLESS_CHROME)
-                || (has(tokens, BOT_WORD) && !has(tokens, NOT_A_BOT));
+                || (has(tokens, BOT_WORD) && !has(tokens, NOT_A_BOT))
+                || !has(tokens, PAREN)
+                || (has(tokens, COMPATIBLE) && !has(tokens, MSIE) && !has(tokens, KONQUEROR));
     }
 
     private static int os(long tokens) {
@@ -291,11 +306,12 @@ final class UserAgentScanner {
         if (has(tokens, CRIOS)) {
             return BrowserCodes.CHROME_IOS;
         }
+        if (has(tokens, YANDEX)) {
+            // uap-java's Chrome Mobile needs "Mobile" right after Chrome's version, where Yandex puts its own.
+            return BrowserCodes.YANDEX;
+        }
         if (has(tokens, CHROME) && mobile) {
             return BrowserCodes.CHROME_MOBILE;
-        }
-        if (has(tokens, YANDEX)) {
-            return BrowserCodes.YANDEX;
         }
         if (has(tokens, WHALE)) {
             return BrowserCodes.WHALE;
