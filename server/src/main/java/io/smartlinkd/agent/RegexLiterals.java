@@ -108,10 +108,10 @@ final class RegexLiterals {
                 }
             } else if (c == '[') {
                 literal = false;
-                atomEnd = classEnd(branch, i) + 1;
+                atomEnd = closedAt(classEnd(branch, i));
             } else if (c == '(') {
                 literal = false;
-                atomEnd = groupEnd(branch, i) + 1;
+                atomEnd = closedAt(groupEnd(branch, i));
             } else if (c == '.' || c == '^' || c == '$') {
                 literal = false;
                 atomEnd = i + 1;
@@ -121,8 +121,8 @@ final class RegexLiterals {
                 literal = c >= ' ' && c < 127;
                 atomEnd = i + 1;
             }
-            if (atomEnd < 0 || atomEnd > branch.length()) {
-                return null;
+            if (atomEnd <= i || atomEnd > branch.length()) {
+                return null; // unclosed or cut short: not a pattern we read
             }
             int quantifierEnd = quantifierEnd(branch, atomEnd);
             if (quantifierEnd < 0) {
@@ -141,6 +141,11 @@ final class RegexLiterals {
             i = quantifierEnd;
         }
         return longer(best, run);
+    }
+
+    /** Index after a closing bracket found at {@code close}; -1 when there was none. */
+    private static int closedAt(int close) {
+        return close < 0 ? -1 : close + 1;
     }
 
     private static String longer(String best, StringBuilder run) {
