@@ -2,14 +2,19 @@ package io.smartlinkd.agent;
 
 /**
  * The layout of a user agent's classification packed into the low 32 bits of a long, so the hot path passes it
- * around without objects: device code (bits 0-7), OS code (8-15), browser code (16-23), bot (24), final (25).
- * Codes are {@link Families}' codes. Final means it came from the full parse on the background thread; otherwise it
- * is the token scanner's provisional answer.
+ * around without objects: device code (bits 0-7), OS code (8-15), browser code (16-23), bot (24), final (25) and,
+ * inside the cache only, the generation of the bot rules it was made with (26-31). Codes are {@link Families}'
+ * codes. Final means it came from the full parse on the background thread; otherwise it is the token scanner's
+ * provisional answer.
  */
 final class Classification {
     static final long BOT = 1L << 24;
     static final long FINAL = 1L << 25;
     static final long MASK = 0xFFFF_FFFFL;
+    static final int GENERATIONS = 64;
+
+    private static final int GENERATION_SHIFT = 26;
+    private static final long GENERATION_MASK = (long) (GENERATIONS - 1) << GENERATION_SHIFT;
 
     private static final int CODE_BITS = 8;
     private static final int CODE_MASK = (1 << CODE_BITS) - 1;
@@ -48,8 +53,16 @@ final class Classification {
         return (value & FINAL) != 0;
     }
 
-    static long withBot(long value, boolean bot) {
-        return bot ? value | BOT : value & ~BOT;
+    static int generation(long value) {
+        return (int) ((value & GENERATION_MASK) >>> GENERATION_SHIFT);
+    }
+
+    static long withGeneration(long value, int generation) {
+        return (value & ~GENERATION_MASK) | ((long) (generation & (GENERATIONS - 1)) << GENERATION_SHIFT);
+    }
+
+    static long withoutGeneration(long value) {
+        return value & ~GENERATION_MASK;
     }
 
     static String describe(long value) {

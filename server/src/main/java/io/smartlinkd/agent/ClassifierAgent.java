@@ -18,16 +18,16 @@ final class ClassifierAgent implements Agent {
 
     private final ManyToOneConcurrentArrayQueue<String> queue;
     private final ClassificationCache cache;
-    private final AtomicReference<BotRules> pendingRules = new AtomicReference<>();
+    private final AtomicReference<ActiveRules> pendingRules = new AtomicReference<>();
     private static final Logger LOG = LoggerFactory.getLogger(ClassifierAgent.class);
     private static final int MAX_LOGGED_FAILURES = 10;
 
     private final AtomicLong parsed = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private BotRules rules;
+    private ActiveRules rules;
     private FullParse fullParse;
 
-    ClassifierAgent(ManyToOneConcurrentArrayQueue<String> queue, ClassificationCache cache, BotRules rules) {
+    ClassifierAgent(ManyToOneConcurrentArrayQueue<String> queue, ClassificationCache cache, ActiveRules rules) {
         this.queue = queue;
         this.cache = cache;
         this.rules = rules;
@@ -41,7 +41,7 @@ final class ClassifierAgent implements Agent {
     @Override
     public int doWork() {
         int work = 0;
-        BotRules newRules = pendingRules.getAndSet(null);
+        ActiveRules newRules = pendingRules.getAndSet(null);
         if (newRules != null) {
             rules = newRules;
             cache.clear();
@@ -54,9 +54,10 @@ final class ClassifierAgent implements Agent {
             }
             work++;
             long hash = cache.hash(userAgent);
-            if (cache.get(hash) == ClassificationCache.MISSING) {
+            long cached = cache.get(hash);
+            if (cached == ClassificationCache.MISSING || Classification.generation(cached) != rules.generation()) {
                 // Several loops may miss the same new user agent before it is stored: parse it once.
-                cache.put(hash, classify(userAgent));
+                cache.put(hash, Classification.withGeneration(classify(userAgent), rules.generation()));
                 parsed.lazySet(parsed.get() + 1);
             }
         }
@@ -69,14 +70,14 @@ final class ClassifierAgent implements Agent {
      */
     private long classify(String userAgent) {
         try {
-            return fullParse.classify(userAgent, rules);
+            return fullParse.classify(userAgent, rules.rules());
         } catch (RuntimeException | StackOverflowError e) {
             long failed = failures.incrementAndGet();
             if (failed <= MAX_LOGGED_FAILURES) {
                 LOG.warn("user agent parse failed ({} of {} logged), keeping the scanner's answer: {} for {}", failed,
                         MAX_LOGGED_FAILURES, e.toString(), describe(userAgent));
             }
-            return rules.scanner().classify(userAgent) | Classification.FINAL;
+            return rules.rules().scanner().classify(userAgent) | Classification.FINAL;
         }
     }
 
@@ -95,7 +96,7 @@ final class ClassifierAgent implements Agent {
     }
 
     /** Hands new rules to the agent thread; any thread. */
-    void offerRules(BotRules newRules) {
+    void offerRules(ActiveRules newRules) {
         pendingRules.set(newRules);
     }
 

@@ -39,7 +39,7 @@ public final class UserAgentClassifier implements AutoCloseable {
     private final AgentRunner runner;
     private final LongAdder misses = new LongAdder();
     private final LongAdder dropped = new LongAdder();
-    private volatile BotRules rules;
+    private volatile ActiveRules active;
     private boolean started;
 
     /**
@@ -54,10 +54,10 @@ public final class UserAgentClassifier implements AutoCloseable {
         if (rules == null) {
             throw new IllegalArgumentException("rules must not be null");
         }
-        this.rules = rules;
+        this.active = new ActiveRules(rules, 0);
         this.cache = new ClassificationCache(cacheSlots, seed);
         this.queue = new ManyToOneConcurrentArrayQueue<>(queueCapacity);
-        this.agent = new ClassifierAgent(queue, cache, rules);
+        this.agent = new ClassifierAgent(queue, cache, active);
         // Spins briefly while busy, then parks up to 10 ms: a burst of new user agents is parsed without delay, and
         // an idle classifier wakes about 100 times a second.
         this.runner = new AgentRunner(new BackoffIdleStrategy(10, 10, 1_000, MAX_IDLE_PARK_NS),
@@ -90,31 +90,32 @@ public final class UserAgentClassifier implements AutoCloseable {
         if (userAgent == null || userAgent.length() == 0) {
             return Classification.ABSENT;
         }
-        long hash = cache.hash(userAgent);
-        long cached = cache.get(hash);
-        if (cached != ClassificationCache.MISSING) {
-            return cached;
+        ActiveRules rules = active;
+        long cached = cache.get(userAgent);
+        if (cached != ClassificationCache.MISSING && Classification.generation(cached) == rules.generation()) {
+            return Classification.withoutGeneration(cached);
         }
         misses.increment();
         if (!queue.offer(userAgent.toString())) {
             dropped.increment();
         }
-        return rules.scanner().classify(userAgent);
+        return rules.rules().scanner().classify(userAgent);
     }
 
     /**
-     * Applies the rules of a new config: the admin's substrings at once for provisional answers, and for final
-     * answers by emptying the cache on the background thread (each user agent is parsed again on its next miss).
-     * Rules equal to the current ones change nothing, so reloading an unrelated file keeps the cache.
+     * Applies the rules of a new config at once: answers cached under the old rules become misses (provisional
+     * answers with the new rules) and each user agent is parsed again on its next miss; the background thread
+     * empties the cache. Rules equal to the current ones change nothing, so reloading an unrelated file keeps the
+     * cache. Any thread; a reload thread in practice.
      *
      * @return whether the rules changed
      */
     public synchronized boolean reload(BotRules newRules) {
-        if (newRules.sameAs(rules)) {
+        if (newRules.sameAs(active.rules())) {
             return false;
         }
-        rules = newRules;
-        agent.offerRules(newRules);
+        active = active.next(newRules);
+        agent.offerRules(active);
         return true;
     }
 
@@ -125,7 +126,7 @@ public final class UserAgentClassifier implements AutoCloseable {
     }
 
     public BotRules rules() {
-        return rules;
+        return active.rules();
     }
 
     /** Clicks whose user agent was not in the cache. */
