@@ -153,6 +153,16 @@ public final class UserAgentClassifier implements AutoCloseable {
         return cache.capacity();
     }
 
+    /** For tests and benchmarks: the cache, to fill it without the background thread. */
+    ClassificationCache cache() {
+        return cache;
+    }
+
+    /** For tests and benchmarks: the queue of missed user agents. */
+    ManyToOneConcurrentArrayQueue<String> queue() {
+        return queue;
+    }
+
     public static int device(long classification) {
         return Classification.device(classification);
     }
