@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smartlinkd.config.BotsConfig;
 import io.netty.util.AsciiString;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
 class UserAgentClassifierTest {
@@ -152,6 +155,22 @@ class UserAgentClassifierTest {
 
         assertEquals(null, wrong.get());
         assertTrue(classifier.parsed() > 0);
+    }
+
+    @Test
+    void shouldKeepTheScannersAnswerAsFinalForAUserAgentTheFullParseFailsOn(@TempDir Path dir) throws Exception {
+        // java.util.regex recurses per repetition of a group: a long enough user agent overflows the stack.
+        Path list = dir.resolve("crawlers.json");
+        Files.writeString(list, "[{\"pattern\": \"(x|y)+z\"}]");
+        classifier = new UserAgentClassifier(BotRules.load(new BotsConfig(List.of(), list, null, 1024)), 1024);
+        classifier.start();
+        String userAgent = WINDOWS_CHROME + " " + "x".repeat(200_000);
+
+        long value = awaitFinal(userAgent);
+
+        assertEquals(1, classifier.failures());
+        assertEquals(builtIn.scanner().classify(userAgent) | Classification.FINAL, value);
+        assertFalse(UserAgentClassifier.bot(awaitFinal(WINDOWS_CHROME)));
     }
 
     @Test
