@@ -65,7 +65,6 @@ final class UserAgentScanner {
     private static final int SILK = 44;
     private static final int VIVALDI = 45;
     private static final int MIUI = 46;
-    private static final int HUAWEI = 47;
     private static final int WHALE = 48;
     private static final int COC_COC = 49;
     private static final int CHROMIUM = 50;
@@ -82,17 +81,69 @@ final class UserAgentScanner {
     private static final int BOT_MARKER = 60;
     private static final int ADMIN_MARKER = 61;
 
-    private static final String[][] TOKENS = {
-        {"windows phone"}, {"windows"}, {"android"}, {"iphone"}, {"ipad"}, {"ipod"}, {"mac os x", "macintosh"},
-        {"x11; cros"}, {"linux"}, {"ubuntu"}, {"fedora"}, {"kaios"}, {"tizen"}, {"blackberry", "bb10"},
-        {"freebsd"}, {"openbsd"}, {"playstation"}, {"xbox"}, {"nintendo"}, {"webos", "web0s"}, {"harmonyos"},
-        {"edg/", "edge/"}, {"edga/", "edgios/"}, {"opr/"}, {"opera mini", "opios/"}, {"samsungbrowser/"},
-        {"yabrowser/"}, {"ucbrowser"}, {"firefox/"}, {"fxios/"}, {"crios/"}, {"chrome/"}, {"headlesschrome"},
-        {"; wv)"}, {"version/"}, {"safari"}, {"mobile"}, {"tablet"}, {"gsa/"}, {"[fb"}, {"instagram"},
-        {"snapchat"}, {"duckduckgo/"}, {"msie", "trident/"}, {"silk/"}, {"vivaldi/"}, {"miuibrowser/"},
-        {"huaweibrowser/"}, {"whale/"}, {"coc_coc_browser/"}, {"chromium/"}, {"opera"}, {"opera mobi"},
-        {"pinterest"}, {"("}, {"(compatible;"}, {"konqueror"},
-    };
+    /** The keywords that set each token bit. */
+    private static final String[][] KEYWORDS = new String[Long.SIZE][];
+
+    static {
+        keywords(WINDOWS_PHONE, "windows phone");
+        keywords(WINDOWS, "windows");
+        keywords(ANDROID, "android");
+        keywords(IPHONE, "iphone");
+        keywords(IPAD, "ipad");
+        keywords(IPOD, "ipod");
+        keywords(MAC, "mac os x", "macintosh");
+        keywords(CHROME_OS, "x11; cros");
+        keywords(LINUX, "linux");
+        keywords(UBUNTU, "ubuntu");
+        keywords(FEDORA, "fedora");
+        keywords(KAIOS, "kaios");
+        keywords(TIZEN, "tizen");
+        keywords(BLACKBERRY, "blackberry", "bb10");
+        keywords(FREEBSD, "freebsd");
+        keywords(OPENBSD, "openbsd");
+        keywords(PLAYSTATION, "playstation");
+        keywords(XBOX, "xbox");
+        keywords(NINTENDO, "nintendo");
+        keywords(WEBOS, "webos", "web0s");
+        keywords(HARMONY, "harmonyos");
+        keywords(EDGE, "edg/", "edge/");
+        keywords(EDGE_MOBILE, "edga/", "edgios/");
+        keywords(OPR, "opr/");
+        keywords(OPERA_MINI, "opera mini", "opios/");
+        keywords(SAMSUNG, "samsungbrowser/");
+        keywords(YANDEX, "yabrowser/");
+        keywords(UC, "ucbrowser", "ucweb");
+        keywords(FIREFOX, "firefox/");
+        keywords(FXIOS, "fxios/");
+        keywords(CRIOS, "crios/");
+        keywords(CHROME, "chrome/");
+        keywords(HEADLESS_CHROME, "headlesschrome");
+        keywords(WEBVIEW, "; wv)");
+        keywords(VERSION, "version/");
+        keywords(SAFARI, "safari");
+        keywords(MOBILE, "mobile");
+        keywords(TABLET, "tablet");
+        keywords(GSA, "gsa/");
+        keywords(FACEBOOK, "[fb");
+        keywords(INSTAGRAM, "instagram");
+        keywords(SNAPCHAT, "snapchat");
+        keywords(DUCKDUCKGO, "duckduckgo/");
+        keywords(MSIE, "msie", "trident/");
+        keywords(SILK, "silk/");
+        keywords(VIVALDI, "vivaldi/");
+        keywords(MIUI, "miuibrowser/");
+        keywords(WHALE, "whale/");
+        keywords(COC_COC, "coc_coc_browser/");
+        keywords(CHROMIUM, "chromium/");
+        keywords(OPERA, "opera");
+        keywords(OPERA_MOBI, "opera mobi");
+        keywords(PINTEREST, "pinterest");
+        keywords(PAREN, "(");
+        keywords(COMPATIBLE, "(compatible;");
+        keywords(KONQUEROR, "konqueror");
+        keywords(BOT_WORD, "bot");
+        keywords(NOT_A_BOT, "cubot");
+    }
 
     /**
      * Substrings no browser sends: what crawlers, unfurlers, monitors and HTTP libraries call themselves, and a URL
@@ -121,16 +172,12 @@ final class UserAgentScanner {
     static UserAgentScanner of(List<String> extraBotSubstrings) {
         List<String> keywords = new ArrayList<>();
         List<Integer> bits = new ArrayList<>();
-        for (int token = 0; token < TOKENS.length; token++) {
-            for (String keyword : TOKENS[token]) {
+        for (int bit = 0; bit < KEYWORDS.length; bit++) {
+            for (String keyword : KEYWORDS[bit] == null ? new String[0] : KEYWORDS[bit]) {
                 keywords.add(keyword);
-                bits.add(token);
+                bits.add(bit);
             }
         }
-        keywords.add("bot");
-        bits.add(BOT_WORD);
-        keywords.add("cubot");
-        bits.add(NOT_A_BOT);
         for (String marker : BOT_MARKERS) {
             keywords.add(marker);
             bits.add(BOT_MARKER);
@@ -169,6 +216,10 @@ final class UserAgentScanner {
             tokens |= tokensAt[state];
         }
         return tokens;
+    }
+
+    private static void keywords(int bit, String... keywords) {
+        KEYWORDS[bit] = keywords;
     }
 
     private static boolean has(long tokens, int token) {
@@ -270,6 +321,9 @@ final class UserAgentScanner {
         if (has(tokens, FXIOS)) {
             return BrowserCodes.FIREFOX_IOS;
         }
+        if (has(tokens, UC)) {
+            return BrowserCodes.UC;
+        }
         if (has(tokens, OPERA_MINI)) {
             return BrowserCodes.OPERA_MINI;
         }
@@ -315,9 +369,6 @@ final class UserAgentScanner {
         }
         if (has(tokens, WHALE)) {
             return BrowserCodes.WHALE;
-        }
-        if (has(tokens, UC)) {
-            return BrowserCodes.UC;
         }
         if (has(tokens, VIVALDI)) {
             return BrowserCodes.VIVALDI;

@@ -32,6 +32,7 @@ class UserAgentScannerTest {
             ANDROID_CHROME     | mobile  | Android   | Chrome Mobile
             ANDROID_WEBVIEW    | mobile  | Android   | Chrome Mobile WebView
             CUBOT_PHONE        | mobile  | Android   | Chrome Mobile
+            UC_BROWSER         | mobile  | Android   | UC Browser
             IPAD_SAFARI        | tablet  | iOS       | Mobile Safari
             SAMSUNG_TABLET     | tablet  | Android   | Samsung Internet
             SAMSUNG_TAB_CHROME | tablet  | Android   | Chrome

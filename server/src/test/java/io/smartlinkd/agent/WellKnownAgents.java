@@ -12,6 +12,9 @@ final class WellKnownAgents {
             + " AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/126.0.6478.71 Mobile Safari/537.36";
     static final String CUBOT_PHONE = "Mozilla/5.0 (Linux; Android 10; CUBOT_X30) AppleWebKit/537.36 (KHTML, like"
             + " Gecko) Chrome/126.0.0.0 Mobile Safari/537.36";
+    static final String UC_BROWSER = "Mozilla/5.0 (Linux; U; Android 10; en-US; RMX2030 Build/QKQ1.200209.002)"
+            + " AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/78.0.3904.108 UCBrowser/13.4.0.1306"
+            + " Mobile Safari/537.36";
     static final String IPAD_SAFARI = "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML,"
             + " like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
     static final String SAMSUNG_TABLET = "Mozilla/5.0 (Linux; Android 13; SM-X710) AppleWebKit/537.36 (KHTML, like"
@@ -46,7 +49,7 @@ final class WellKnownAgents {
             + " HeadlessChrome/126.0.0.0 Safari/537.36";
 
     static final String[] BROWSERS = {IPHONE_SAFARI, IPHONE_CHROME, ANDROID_CHROME, ANDROID_WEBVIEW, CUBOT_PHONE,
-        IPAD_SAFARI, SAMSUNG_TABLET, SAMSUNG_TAB_CHROME, WINDOWS_CHROME, WINDOWS_EDGE, WINDOWS_FIREFOX, MAC_SAFARI,
+        UC_BROWSER, IPAD_SAFARI, SAMSUNG_TABLET, SAMSUNG_TAB_CHROME, WINDOWS_CHROME, WINDOWS_EDGE, WINDOWS_FIREFOX, MAC_SAFARI,
         LINUX_CHROME, UBUNTU_FIREFOX, CHROMEBOOK};
     static final String[] BOTS = {GOOGLEBOT, GOOGLEBOT_SMARTPHONE, BINGBOT, FACEBOOK_UNFURLER, SLACKBOT, TWITTERBOT,
         CURL, PYTHON_REQUESTS, HEADLESS_CHROME};
