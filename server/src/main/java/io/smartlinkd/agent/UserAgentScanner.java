@@ -92,19 +92,19 @@ final class UserAgentScanner {
         keywords(IPAD, "ipad");
         keywords(IPOD, "ipod");
         keywords(MAC, "mac os x", "macintosh");
-        keywords(CHROME_OS, "x11; cros");
+        keywords(CHROME_OS, "; cros");
         keywords(LINUX, "linux");
         keywords(UBUNTU, "ubuntu");
         keywords(FEDORA, "fedora");
         keywords(KAIOS, "kaios");
         keywords(TIZEN, "tizen");
-        keywords(BLACKBERRY, "blackberry", "bb10");
+        keywords(BLACKBERRY, "blackberry");
         keywords(FREEBSD, "freebsd");
         keywords(OPENBSD, "openbsd");
         keywords(PLAYSTATION, "playstation");
         keywords(XBOX, "xbox");
         keywords(NINTENDO, "nintendo");
-        keywords(WEBOS, "webos", "web0s");
+        keywords(WEBOS, "webos");
         keywords(HARMONY, "harmonyos");
         keywords(EDGE, "edg/", "edge/");
         keywords(EDGE_MOBILE, "edga/", "edgios/");
@@ -157,7 +157,7 @@ final class UserAgentScanner {
         "parser", "cloudflare", "library", "metrics", "perl", "ruby", "node", "php", "agent", "client", "index",
         "download", "inspector", "synthetic", "selenium", "playwright", "puppeteer", "chatgpt", "claude",
         "perplexity", "anthropic", "cohere", "meta-external", "gtmetrix", "ptst/", "zgrab", "masscan", "httrack",
-        "datadog", "newrelic", "w3c", "larbin", "favicon", "mailto:",
+        "datadog", "newrelic", "larbin", "favicon", "mailto:",
     };
 
     private final TokenAutomaton automaton;
@@ -186,10 +186,10 @@ final class UserAgentScanner {
             keywords.add(marker);
             bits.add(ADMIN_MARKER);
         }
-        TokenAutomaton automaton = TokenAutomaton.of(keywords);
+        TokenAutomaton automaton = TokenAutomaton.folded(keywords);
         long[] tokensAt = new long[automaton.states()];
         for (int state = 0; state < tokensAt.length; state++) {
-            for (int id : automaton.outputs(state)) {
+            for (int id : automaton.outputsOfState(state)) {
                 tokensAt[state] |= 1L << bits.get(id);
             }
         }
@@ -210,10 +210,10 @@ final class UserAgentScanner {
 
     private long scan(CharSequence userAgent) {
         long tokens = 0;
-        int state = TokenAutomaton.ROOT;
+        int row = TokenAutomaton.ROOT;
         for (int i = 0, length = userAgent.length(); i < length; i++) {
-            state = automaton.step(state, userAgent.charAt(i));
-            tokens |= tokensAt[state];
+            row = automaton.step(row, userAgent.charAt(i));
+            tokens |= tokensAt[automaton.state(row)];
         }
         return tokens;
     }

@@ -57,6 +57,16 @@ class TokenAutomatonTest {
     }
 
     @Test
+    void shouldReadAnyPunctuationAsAnyOtherInTheFoldedAlphabetButKeepSpaceSlashParenAndDash() {
+        TokenAutomaton automaton = TokenAutomaton.folded(List.of("; wv)", "gsa/"));
+
+        assertEquals(List.of("0@5", "0@11"), matches(automaton, "; wv)_. wv:"));
+        assertEquals(List.of(), matches(automaton, ";/wv) gsa( gsa-"));
+        assertEquals(List.of("1@4"), matches(automaton, "GSA/1"));
+        assertThrows(IllegalArgumentException.class, () -> TokenAutomaton.folded(List.of("x11")));
+    }
+
+    @Test
     void shouldRefuseEmptyAndNonAsciiKeywords() {
         assertThrows(IllegalArgumentException.class, () -> TokenAutomaton.of(List.of("")));
         assertThrows(IllegalArgumentException.class, () -> TokenAutomaton.of(List.of("b\u00f6t")));
