@@ -12,6 +12,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * <p>Reads every {@code *.yaml}/{@code *.yml} file under the directory (recursively, in order of relative path);
  * each is a mapping of sections ({@code server}, {@code domains}, {@code partners}, {@code links}), lists from several
  * files are concatenated. {@code ${NAME}} and {@code ${NAME:-default}} in values come from the environment.
+ * {@code bots.yaml} at the top of the directory has its own schema ({@link BotsConfig}).
  *
  * <p>Blocking file I/O: call it from a start-up or reload thread, never an event loop. Stateless and thread-safe.
  */
@@ -30,16 +31,21 @@ public final class ConfigLoader {
         EnvExpander expander = new EnvExpander(env);
         ConfigDraft draft = new ConfigDraft();
         List<String> fileOrder = new ArrayList<>();
+        BotsReader bots = new BotsReader();
         for (ConfigFiles.ConfigFile configFile : files) {
             fileOrder.add(configFile.name());
             YamlFile file = new YamlFile(configFile.name(), dir, expander, errors);
             Node root = YamlComposer.compose(configFile.path(), file);
             if (root != null) {
                 Tags.check(root, file);
-                SectionReader.read(root, file, draft);
+                if (BotsReader.isBotsFile(configFile.name())) {
+                    bots.read(root, file);
+                } else {
+                    SectionReader.read(root, file, draft);
+                }
             }
         }
-        Config config = CrossChecks.resolve(draft, errors);
+        Config config = CrossChecks.resolve(draft, errors).withBots(bots.config());
         if (!errors.isEmpty()) {
             throw new ConfigException(errors.inFileOrder(fileOrder));
         }
