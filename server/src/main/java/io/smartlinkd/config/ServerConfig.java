@@ -1,5 +1,7 @@
 package io.smartlinkd.config;
 
+import io.smartlinkd.net.CidrSet;
+
 /**
  * The {@code server:} section.
  *
@@ -15,6 +17,9 @@ package io.smartlinkd.config;
  * @param clickIdKey        secret for click id MACs (from {@code ${ENV}} or a file); null = generated once into the data dir
  * @param defaultDomain     domain whose links answer requests whose Host matches no domain; null = 404 for those
  * @param journal           how clicks are recorded
+ * @param trustedProxies    peers whose {@code X-Forwarded-For} is believed (load balancers, CDNs); empty = none
+ * @param proxyProtocol     the public listener requires a PROXY protocol (v1 or v2) header on every connection
+ * @param visitors          visitor cookie and unique clicks
  */
 public record ServerConfig(
         int nodeId,
@@ -28,14 +33,17 @@ public record ServerConfig(
         int ioThreads,
         String clickIdKey,
         String defaultDomain,
-        JournalConfig journal) {
+        JournalConfig journal,
+        CidrSet trustedProxies,
+        boolean proxyProtocol,
+        VisitorConfig visitors) {
 
     public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
     public static final HostPort DEFAULT_ADMIN = new HostPort("127.0.0.1", 9090);
 
     public static ServerConfig defaults() {
         return new ServerConfig(0, DEFAULT_LISTEN, DEFAULT_ADMIN, false, null, Limits.DEFAULTS,
-                2_000, 10_000, 0, null, null, JournalConfig.DEFAULTS);
+                2_000, 10_000, 0, null, null, JournalConfig.DEFAULTS, CidrSet.EMPTY, false, VisitorConfig.DEFAULTS);
     }
 
     @Override
@@ -45,6 +53,7 @@ public record ServerConfig(
                 + ", healthOnPublic=" + healthOnPublic + ", dataDir=" + dataDir + ", limits=" + limits
                 + ", drainMs=" + drainMs + ", shutdownTimeoutMs=" + shutdownTimeoutMs + ", ioThreads=" + ioThreads
                 + ", clickIdKey=" + (clickIdKey == null ? "generated" : "***") + ", defaultDomain=" + defaultDomain
-                + ", journal=" + journal + "]";
+                + ", journal=" + journal + ", trustedProxies=" + trustedProxies + ", proxyProtocol=" + proxyProtocol
+                + ", visitors=" + visitors + "]";
     }
 }

@@ -12,6 +12,10 @@ package io.smartlinkd.config;
  */
 public record VisitorConfig(boolean setCookie, String cookieName, long maxAgeMs, boolean secure, long uniqueWindowMs,
                             int uniqueCapacity) {
+    /** Bounds of {@code unique_capacity}; the table rounds up to a power of two. */
+    public static final int MIN_UNIQUE_CAPACITY = 1 << 10;
+    public static final int MAX_UNIQUE_CAPACITY = 1 << 27;
+
     public static final VisitorConfig DEFAULTS = new VisitorConfig(true, "slv", 365L * 86_400_000, false, 86_400_000,
             1 << 20);
 }

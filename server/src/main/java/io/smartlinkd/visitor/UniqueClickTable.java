@@ -1,5 +1,7 @@
 package io.smartlinkd.visitor;
 
+import io.smartlinkd.config.VisitorConfig;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -42,10 +44,9 @@ public final class UniqueClickTable {
     private static final int STAMP_BITS = 24;
     private static final long STAMP_MASK = (1L << STAMP_BITS) - 1;
     private static final long MINUTE_MS = 60_000;
-    /** Bucket index bits must stay below the fingerprint's 24 low bits of the hash... */
-    public static final int MIN_CAPACITY = 1 << 10;
-    /** ...so at most 2^24 buckets of 8. */
-    public static final int MAX_CAPACITY = 1 << 27;
+    public static final int MIN_CAPACITY = VisitorConfig.MIN_UNIQUE_CAPACITY;
+    /** Bucket index bits must stay below the fingerprint (hash bits 24..63): at most 2^24 buckets of 8. */
+    public static final int MAX_CAPACITY = VisitorConfig.MAX_UNIQUE_CAPACITY;
 
     private final long[] slots;
     private final int bucketMask;
