@@ -31,6 +31,7 @@ final class ProxyHeaderHandler extends ChannelInboundHandlerAdapter {
 
     private final ServerState server;
     private final ConnectionState connection;
+    private boolean refused;
 
     ProxyHeaderHandler(ServerState server, ConnectionState connection) {
         this.server = server;
@@ -75,7 +76,11 @@ final class ProxyHeaderHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(ChannelHandlerContext ctx) {
-        server.proxyHeaderRefused();
+        if (!refused) {
+            // The decoder may report the same broken header again as the connection closes: count it once.
+            refused = true;
+            server.proxyHeaderRefused();
+        }
         ctx.close();
     }
 
