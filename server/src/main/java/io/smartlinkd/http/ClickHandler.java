@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers click requests on the public listener: {@code GET|HEAD /{slug}} and {@code /{slug}/{partner}}.
  *
- * <p>Looks the link up in the current {@link LinkSet}, applies activation and partner access, mints a click id
- * and writes the redirect as pre-encoded bytes into one pooled buffer; responses are flushed once per read batch.
+ * <p>Resolves the client address (through trusted proxies) and the visitor (cookie, visit count), looks the link
+ * up in the current {@link LinkSet}, decides whether the click is unique, applies activation and partner access,
+ * mints a click id and writes the redirect, with the visitor cookie, as pre-encoded bytes into one pooled buffer;
+ * responses are flushed once per read batch.
  * Malformed requests arrive as decoder failures and get a prepared 400/414/431 and a closed connection. One
  * instance per connection; all per-request scratch state lives in the event loop's {@link LoopContext}.
  */

@@ -63,6 +63,8 @@ final class ProxyHeaderHandler extends ChannelInboundHandlerAdapter {
         } finally {
             header.release();
         }
+        // The header is complete: an idle balancer connection now waits under the idle timeout, not the header one.
+        connection.headersComplete(System.nanoTime());
         ctx.pipeline().remove(this);
     }
 
