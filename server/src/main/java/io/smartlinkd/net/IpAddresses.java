@@ -86,6 +86,11 @@ public final class IpAddresses {
         return text.toString();
     }
 
+    /** Parses IPv4 dotted-quad text only; returns 4, or 0 when it is not one. */
+    public static int parseIpv4(CharSequence text, int start, int end, byte[] out) {
+        return parseIpv4(text, start, end, out, 0) ? IPV4_BYTES : 0;
+    }
+
     /** Four decimal parts 0..255 without leading zeros, written to {@code out[offset..offset+4)}. */
     static boolean parseIpv4(CharSequence text, int start, int end, byte[] out, int offset) {
         int part = 0;

@@ -132,13 +132,12 @@ public final class ClientIp {
                 colons++;
             }
         }
+        if (colons == 0) {
+            return IpAddresses.parseIpv4(text, start, end, out);
+        }
         if (colons == 1) {
             // IPv4 with a port; "::" forms and IPv6 have at least two colons.
-            if (!isPort(text, colon, end)) {
-                return 0;
-            }
-            int length = IpAddresses.parse(text, start, colon, out);
-            return length == IpAddresses.IPV4_BYTES ? length : 0;
+            return isPort(text, colon, end) ? IpAddresses.parseIpv4(text, start, colon, out) : 0;
         }
         return IpAddresses.parse(text, start, end, out);
     }
