@@ -55,6 +55,10 @@ public class ClickPipelineBenchmark {
     @Param({"100000"})
     int links;
 
+    /** {@code none}: every click is a new visitor (cookie issued); {@code returning}: a valid visitor cookie. */
+    @Param({"none", "returning"})
+    String cookie;
+
     private Path dir;
     private LinkSet linkSet;
     private ClickJournal journal;
@@ -93,13 +97,26 @@ public class ClickPipelineBenchmark {
         channel.config().setAllocator(PooledByteBufAllocator.DEFAULT);
         requests = new ByteBuf[1024];
         java.util.Random random = new java.util.Random(7);
+        String cookieHeader = cookie.equals("returning") ? "Cookie: _ga=GA1.2.1234; slv=" + visitorCookie() + "\r\n" : "";
         for (int i = 0; i < requests.length; i++) {
             String request = "GET /l" + random.nextInt(links) + "/anna?sub1=abc HTTP/1.1\r\n"
                     + "Host: go.example.com\r\nUser-Agent: Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)\r\n"
-                    + "Accept: */*\r\n\r\n";
+                    + "Accept: */*\r\n" + cookieHeader + "\r\n";
             requests[i] = PooledByteBufAllocator.DEFAULT.directBuffer()
                     .writeBytes(request.getBytes(StandardCharsets.US_ASCII));
         }
+    }
+
+    /** The visitor cookie value the pipeline issues for a first click. */
+    private String visitorCookie() {
+        channel.writeInbound(io.netty.buffer.Unpooled.copiedBuffer(
+                "GET /l0 HTTP/1.1\r\nHost: go.example.com\r\n\r\n", StandardCharsets.US_ASCII));
+        channel.flushOutbound();
+        ByteBuf response = channel.readOutbound();
+        String text = response.toString(StandardCharsets.US_ASCII);
+        response.release();
+        int at = text.indexOf("Set-Cookie: slv=") + "Set-Cookie: slv=".length();
+        return text.substring(at, text.indexOf(';', at));
     }
 
     @Benchmark
