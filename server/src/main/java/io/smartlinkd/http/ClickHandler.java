@@ -224,7 +224,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
     /** Records the click, then writes a redirect whose Location the template program renders. */
     private void redirect(ChannelHandlerContext ctx, int status, byte[] program, int offset, int length,
                           ClickOutcome outcome) {
-        long nowMs = requestMs;
+        long nowMs = System.currentTimeMillis();
         LinkView link = loop.macros.link();
         int chars = loop.minter.mint(nowMs, link == null ? 0 : link.linkNumber(), 0, loop.clickId, 0);
         loop.macros.clickId(loop.clickId, chars);
@@ -243,7 +243,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void answerPlain(ChannelHandlerContext ctx, Responses.Plain response, ClickOutcome outcome) {
-        long nowMs = requestMs;
+        long nowMs = System.currentTimeMillis();
         loop.macros.clickId(null, 0);
         if (record(ctx, outcome, response.status, nowMs)) {
             writePlain(ctx, response, nowMs);
