@@ -8,6 +8,7 @@ import io.smartlinkd.config.Config;
 import io.smartlinkd.config.ConfigLoader;
 import io.smartlinkd.config.JournalConfig;
 import io.smartlinkd.config.Limits;
+import io.smartlinkd.config.VisitorConfig;
 import io.smartlinkd.journal.ClickJournal;
 import io.smartlinkd.http.PublicChannelInitializer;
 import io.smartlinkd.http.ServerState;
@@ -15,11 +16,14 @@ import io.smartlinkd.link.CompiledLinkSet;
 import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.LinkSetCompiler;
 import io.smartlinkd.link.LinkTable;
+import io.smartlinkd.net.Cidr;
+import io.smartlinkd.net.CidrSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,6 +59,14 @@ public class ClickPipelineBenchmark {
     @Param({"100000"})
     int links;
 
+    /**
+     * {@code new}: every click a new visitor (a cookie is issued); {@code returning}: a valid visitor cookie;
+     * {@code proxied}: returning, on a connection from a trusted balancer (PROXY header) with a 3-hop
+     * {@code X-Forwarded-For}.
+     */
+    @Param({"new", "returning", "proxied"})
+    String visitor;
+
     private Path dir;
     private LinkSet linkSet;
     private ClickJournal journal;
@@ -85,21 +97,44 @@ public class ClickPipelineBenchmark {
         linkSet = new LinkSet(parsed, compiled.domains(), compiled.partners(),
                 LinkTable.openOrBuild(dir.resolve("links"), compiled.entries()), 1);
         journal = ClickJournal.open(dir.resolve("journal"), 1, JournalConfig.DEFAULTS);
+        boolean proxied = visitor.equals("proxied");
         ServerState server = new ServerState(1, ClickIdKey.fromSecret("benchmark-secret-0123456789"),
-                Limits.DEFAULTS, false, journal, JournalConfig.IpPrivacy.TRUNCATE);
+                Limits.DEFAULTS, false, journal, JournalConfig.IpPrivacy.TRUNCATE,
+                CidrSet.of(List.of(Cidr.parse("10.0.0.0/8"))), proxied, VisitorConfig.DEFAULTS);
         server.swap(linkSet);
         server.startAccepting();
         channel = new EmbeddedChannel(new PublicChannelInitializer(server));
         channel.config().setAllocator(PooledByteBufAllocator.DEFAULT);
+        if (proxied) {
+            channel.writeInbound(io.netty.buffer.Unpooled.copiedBuffer("PROXY TCP4 10.0.0.1 10.0.0.2 40000 80\r\n",
+                    StandardCharsets.US_ASCII));
+        }
         requests = new ByteBuf[1024];
         java.util.Random random = new java.util.Random(7);
+        String extraHeaders = visitor.equals("new") ? ""
+                : "Cookie: _ga=GA1.2.1234; slv=" + visitorCookie() + "\r\n";
+        if (proxied) {
+            extraHeaders += "X-Forwarded-For: 6.6.6.6, 198.51.100.23, 10.1.2.3\r\n";
+        }
         for (int i = 0; i < requests.length; i++) {
             String request = "GET /l" + random.nextInt(links) + "/anna?sub1=abc HTTP/1.1\r\n"
                     + "Host: go.example.com\r\nUser-Agent: Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)\r\n"
-                    + "Accept: */*\r\n\r\n";
+                    + "Accept: */*\r\n" + extraHeaders + "\r\n";
             requests[i] = PooledByteBufAllocator.DEFAULT.directBuffer()
                     .writeBytes(request.getBytes(StandardCharsets.US_ASCII));
         }
+    }
+
+    /** The visitor cookie value the pipeline issues for a first click. */
+    private String visitorCookie() {
+        channel.writeInbound(io.netty.buffer.Unpooled.copiedBuffer(
+                "GET /l0 HTTP/1.1\r\nHost: go.example.com\r\n\r\n", StandardCharsets.US_ASCII));
+        channel.flushOutbound();
+        ByteBuf response = channel.readOutbound();
+        String text = response.toString(StandardCharsets.US_ASCII);
+        response.release();
+        int at = text.indexOf("Set-Cookie: slv=") + "Set-Cookie: slv=".length();
+        return text.substring(at, text.indexOf(';', at));
     }
 
     @Benchmark

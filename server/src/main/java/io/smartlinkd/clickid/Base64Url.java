@@ -9,7 +9,7 @@ import java.util.Arrays;
  * <p>
  * Stateless and thread-safe; allocates nothing.
  */
-final class Base64Url {
+public final class Base64Url {
     private static final byte[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(StandardCharsets.US_ASCII);
     /** ASCII character to its 6-bit value, or -1 for a character outside the alphabet. */
@@ -28,7 +28,7 @@ final class Base64Url {
     /**
      * Encodes {@code length} bytes (a multiple of 3) from {@code src} as {@code 4 * length / 3} ASCII characters.
      */
-    static void encode(byte[] src, int srcOffset, int length, byte[] dst, int dstOffset) {
+    public static void encode(byte[] src, int srcOffset, int length, byte[] dst, int dstOffset) {
         int out = dstOffset;
         for (int in = srcOffset, end = srcOffset + length; in < end; in += 3) {
             int group = (src[in] & 0xff) << 16 | (src[in + 1] & 0xff) << 8 | (src[in + 2] & 0xff);
@@ -45,7 +45,7 @@ final class Base64Url {
      *
      * @return false if any character is outside the alphabet, in which case {@code dst} holds garbage
      */
-    static boolean decode(CharSequence src, int srcOffset, int length, byte[] dst, int dstOffset) {
+    public static boolean decode(CharSequence src, int srcOffset, int length, byte[] dst, int dstOffset) {
         int invalid = 0;
         int out = dstOffset;
         for (int in = srcOffset, end = srcOffset + length; in < end; in += 4) {

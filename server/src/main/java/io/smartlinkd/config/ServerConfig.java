@@ -1,5 +1,7 @@
 package io.smartlinkd.config;
 
+import io.smartlinkd.net.CidrSet;
+
 /**
  * The {@code server:} section.
  *
@@ -16,6 +18,9 @@ package io.smartlinkd.config;
  * @param defaultDomain     domain whose links answer requests whose Host matches no domain; null = 404 for those
  * @param journal           how clicks are recorded
  * @param geo               the country database
+ * @param trustedProxies    peers whose {@code X-Forwarded-For} is believed (load balancers, CDNs); empty = none
+ * @param proxyProtocol     the public listener requires a PROXY protocol (v1 or v2) header on every connection
+ * @param visitors          visitor cookie and unique clicks
  */
 public record ServerConfig(
         int nodeId,
@@ -30,14 +35,18 @@ public record ServerConfig(
         String clickIdKey,
         String defaultDomain,
         JournalConfig journal,
-        GeoConfig geo) {
+        GeoConfig geo,
+        CidrSet trustedProxies,
+        boolean proxyProtocol,
+        VisitorConfig visitors) {
 
     public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
     public static final HostPort DEFAULT_ADMIN = new HostPort("127.0.0.1", 9090);
 
     public static ServerConfig defaults() {
         return new ServerConfig(0, DEFAULT_LISTEN, DEFAULT_ADMIN, false, null, Limits.DEFAULTS,
-                2_000, 10_000, 0, null, null, JournalConfig.DEFAULTS, GeoConfig.DEFAULTS);
+                2_000, 10_000, 0, null, null, JournalConfig.DEFAULTS, GeoConfig.DEFAULTS, CidrSet.EMPTY, false,
+                VisitorConfig.DEFAULTS);
     }
 
     @Override
@@ -47,6 +56,7 @@ public record ServerConfig(
                 + ", healthOnPublic=" + healthOnPublic + ", dataDir=" + dataDir + ", limits=" + limits
                 + ", drainMs=" + drainMs + ", shutdownTimeoutMs=" + shutdownTimeoutMs + ", ioThreads=" + ioThreads
                 + ", clickIdKey=" + (clickIdKey == null ? "generated" : "***") + ", defaultDomain=" + defaultDomain
-                + ", journal=" + journal + ", geo=" + geo + "]";
+                + ", journal=" + journal + ", geo=" + geo + ", trustedProxies=" + trustedProxies
+                + ", proxyProtocol=" + proxyProtocol + ", visitors=" + visitors + "]";
     }
 }

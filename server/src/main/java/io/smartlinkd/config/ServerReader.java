@@ -1,20 +1,27 @@
 package io.smartlinkd.config;
 
+import io.smartlinkd.net.Cidr;
+import io.smartlinkd.net.CidrSet;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Reads the {@code server:} section; every key is optional. */
 final class ServerReader {
     static final List<String> KEYS = List.of("node_id", "listen", "admin", "health_on_public", "data_dir", "limits",
             "drain", "shutdown_timeout", "io_threads", "click_id_key", "click_id_key_file", "default_domain", "journal",
-            "geo");
+            "geo", "trusted_proxies", "proxy_protocol", "visitors");
     static final List<String> JOURNAL_KEYS = List.of("ring_size", "segment_bytes", "fsync", "fsync_interval",
             "ip_privacy");
+    static final List<String> VISITOR_KEYS = List.of("set_cookie", "cookie", "max_age", "secure", "unique_window",
+            "unique_capacity");
     static final List<String> LIMIT_KEYS = List.of("max_request_line_bytes", "max_header_bytes", "header_timeout",
             "idle_timeout");
 
@@ -23,6 +30,9 @@ final class ServerReader {
     private static final int MAX_KEY_FILE_BYTES = 64 * 1024;
     private static final long TEN_MINUTES_MS = 600_000;
     private static final long ONE_HOUR_MS = 3_600_000;
+    private static final long ONE_DAY_MS = 86_400_000;
+    // RFC 6265 token characters that need no quoting anywhere; enough for any sensible cookie name.
+    private static final Pattern COOKIE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private ServerReader() {
     }
@@ -43,7 +53,10 @@ final class ServerReader {
                 clickIdKey(server),
                 server.optionalString("default_domain"),
                 journal(server.get("journal")),
-                GeoReader.read(server.get("geo")));
+                GeoReader.read(server.get("geo")),
+                trustedProxies(server.get("trusted_proxies")),
+                server.get("proxy_protocol").bool(defaults.proxyProtocol()),
+                visitors(server.get("visitors")));
         SourceLocation defaultDomainAt = config.defaultDomain() == null ? null : server.get("default_domain").at();
         return new ConfigDraft.Server(config, keyAt, defaultDomainAt);
     }
@@ -85,6 +98,46 @@ final class ServerReader {
                 choice(journal.get("fsync"), JournalConfig.Fsync.class, defaults.fsync()),
                 journal.get("fsync_interval").durationMs(1, 60_000, defaults.fsyncIntervalMs()),
                 choice(journal.get("ip_privacy"), JournalConfig.IpPrivacy.class, defaults.ipPrivacy()));
+    }
+
+    /** CIDRs or single addresses, each error at its own item. */
+    private static CidrSet trustedProxies(YamlValue value) {
+        List<Cidr> networks = new ArrayList<>();
+        for (Located<String> item : value.strings()) {
+            try {
+                networks.add(Cidr.parse(item.value()));
+            } catch (IllegalArgumentException e) {
+                value.file().error(item.at(), "trusted_proxies: " + e.getMessage());
+            }
+        }
+        return CidrSet.of(networks);
+    }
+
+    private static VisitorConfig visitors(YamlValue value) {
+        VisitorConfig defaults = VisitorConfig.DEFAULTS;
+        YamlMap visitors = value.map("in visitors", VISITOR_KEYS);
+        String cookie = visitors.optionalString("cookie");
+        if (cookie == null) {
+            cookie = defaults.cookieName();
+        } else if (!COOKIE_NAME.matcher(cookie).matches()) {
+            visitors.get("cookie").error("cookie must be 1 to 64 of A-Z a-z 0-9 _ . - (got " + Messages.quote(cookie)
+                    + ")");
+            cookie = defaults.cookieName();
+        }
+        boolean secure = visitors.get("secure").bool(defaults.secure());
+        if (!secure && (cookie.startsWith("__Host-") || cookie.startsWith("__Secure-"))) {
+            visitors.get("cookie").error("a cookie named " + cookie.substring(0, cookie.indexOf('-') + 1)
+                    + "... is refused by browsers without secure: true");
+        }
+        return new VisitorConfig(
+                visitors.get("set_cookie").bool(defaults.setCookie()),
+                cookie,
+                visitors.get("max_age").durationMs(60_000, 400 * ONE_DAY_MS, defaults.maxAgeMs()),
+                secure,
+                visitors.get("unique_window").durationMs(60_000, 366 * ONE_DAY_MS, defaults.uniqueWindowMs()),
+                visitors.get("unique_capacity").integer(VisitorConfig.MIN_UNIQUE_CAPACITY,
+                        VisitorConfig.MAX_UNIQUE_CAPACITY,
+                        defaults.uniqueCapacity()));
     }
 
     private static <E extends Enum<E>> E choice(YamlValue value, Class<E> type, E fallback) {

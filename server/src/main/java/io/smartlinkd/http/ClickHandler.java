@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import io.smartlinkd.journal.ClickDraft;
+import io.smartlinkd.journal.ClickLayout;
 import io.smartlinkd.link.ByteRecord;
 import io.smartlinkd.link.Domain;
 import io.smartlinkd.link.LinkSet;
@@ -29,8 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers click requests on the public listener: {@code GET|HEAD /{slug}} and {@code /{slug}/{partner}}.
  *
- * <p>Looks the link up in the current {@link LinkSet}, applies activation and partner access, mints a click id
- * and writes the redirect as pre-encoded bytes into one pooled buffer; responses are flushed once per read batch.
+ * <p>Resolves the client address (through trusted proxies) and the visitor (cookie, visit count), looks the link
+ * up in the current {@link LinkSet}, decides whether the click is unique, applies activation and partner access,
+ * mints a click id and writes the redirect, with the visitor cookie, as pre-encoded bytes into one pooled buffer;
+ * responses are flushed once per read batch.
  * Malformed requests arrive as decoder failures and get a prepared 400/414/431 and a closed connection. One
  * instance per connection; all per-request scratch state lives in the event loop's {@link LoopContext}.
  */
@@ -46,6 +49,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
     private boolean head;
     private boolean keepAlive;
     private boolean http10;
+    private long requestMs;
 
     ClickHandler(ServerState server, LoopContext loop, ConnectionState connection) {
         this.server = server;
@@ -55,7 +59,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        connection.clientAddress(ctx.channel().remoteAddress(), server.ipPrivacy());
+        connection.peer(ctx.channel().remoteAddress());
         loop.sweeper.add(connection);
         super.channelActive(ctx);
     }
@@ -109,6 +113,11 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         }
         keepAlive = HttpUtil.isKeepAlive(request) && !server.closing();
         http10 = request.protocolVersion() == HttpVersion.HTTP_1_0;
+        requestMs = System.currentTimeMillis();
+        ClientAddresses.resolve(loop.client, connection, headers);
+        // HEAD is a look, not a visit: no cookie, no unique click. Bots and prefetches will join it here.
+        loop.visitor.begin(headers.get(HttpHeaderNames.COOKIE), headers.get(HttpHeaderNames.USER_AGENT), loop.client,
+                !head);
         answer(ctx, request.uri(), headers.get(HttpHeaderNames.HOST));
     }
 
@@ -159,6 +168,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         }
         LinkView link = loop.view.wrap(record.bytes());
         macros.link(link);
+        loop.visitor.link(link.linkNumber(), requestMs);
         if (!link.active()) {
             if (link.fallbackLength() > 0) {
                 redirect(ctx, 302, link.bytes(), link.fallbackOffset(), link.fallbackLength(), ClickOutcome.FALLBACK);
@@ -221,12 +231,13 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         if (!record(ctx, outcome, status, nowMs)) {
             return;
         }
-        ByteBuf out = ctx.alloc().ioBuffer(256 + length);
+        ByteBuf out = ctx.alloc().ioBuffer(384 + length);
         out.writeBytes(Responses.redirectStatusLine(status));
         out.writeBytes(Responses.LOCATION);
         TemplateRenderer.render(program, offset, length, loop.macros, out);
         out.writeBytes(Responses.CRLF);
         out.writeBytes(Responses.NO_STORE_EMPTY);
+        loop.visitor.writeSetCookie(out);
         out.writeBytes(loop.date.line(nowMs));
         finish(ctx, out);
     }
@@ -246,7 +257,13 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
     private boolean record(ChannelHandlerContext ctx, ClickOutcome outcome, int status, long nowMs) {
         ClickDraft draft = loop.draft.begin(nowMs);
         loop.macros.describe(draft, outcome, status);
-        connection.describeClient(draft);
+        int ipForm = loop.client.privacyForm(server.ipPrivacy(), loop.recordedIp);
+        if (ipForm != 0) {
+            draft.ip(ipForm, loop.recordedIp);
+        }
+        if (loop.visitor.unique()) {
+            draft.addFlags(ClickLayout.FLAG_UNIQUE);
+        }
         if (server.journal().tryRecord(draft)) {
             server.record(outcome);
             return true;

@@ -1,14 +1,15 @@
 package io.smartlinkd.http;
 
 import io.netty.channel.Channel;
-import io.smartlinkd.config.JournalConfig;
-import io.smartlinkd.journal.ClickDraft;
+import io.smartlinkd.net.IpAddresses;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 
 /**
- * Timing state of one client connection, written only by its event loop and checked by that loop's
- * {@link ConnectionSweeper}: when the current request's first byte arrived and when the connection was last busy.
+ * State of one client connection, written only by its event loop: the peer address (the socket's, or the PROXY
+ * protocol header's), and the timing its loop's {@link ConnectionSweeper} checks: when the current request's first
+ * byte arrived and when the connection was last busy.
  */
 final class ConnectionState {
     final Channel channel;
@@ -17,39 +18,38 @@ final class ConnectionState {
     long lastActiveNanos;
     /** Position in the sweeper's list, for O(1) removal. */
     int slot = -1;
-    private int ipForm;
-    private final byte[] ip = new byte[16];
+    /** The peer's address, or the client's as a PROXY protocol header stated it; length 0 when unknown. */
+    private final byte[] peer = new byte[IpAddresses.IPV6_BYTES];
+    private int peerLength;
 
     ConnectionState(Channel channel, long nowNanos) {
         this.channel = channel;
         this.lastActiveNanos = nowNanos;
     }
 
-    /**
-     * Keeps the peer address only in its privacy form (IPv4 /24, IPv6 /48), computed once per connection.
-     */
-    void clientAddress(java.net.SocketAddress address, JournalConfig.IpPrivacy privacy) {
-        if (privacy == JournalConfig.IpPrivacy.NONE || !(address instanceof InetSocketAddress)) {
-            return;
-        }
-        InetAddress inet = ((InetSocketAddress) address).getAddress();
-        if (inet == null) {
-            return;
-        }
-        byte[] raw = inet.getAddress();
-        if (raw.length == 4) {
-            ipForm = 1;
-            System.arraycopy(raw, 0, ip, 0, 3);
-        } else {
-            ipForm = 2;
-            System.arraycopy(raw, 0, ip, 0, 6);
+    /** Takes the socket's remote address; once per connection. */
+    void peer(SocketAddress address) {
+        peerLength = 0;
+        if (address instanceof InetSocketAddress) {
+            InetAddress inet = ((InetSocketAddress) address).getAddress();
+            if (inet != null) {
+                peerLength = IpAddresses.fromInet(inet, peer);
+            }
         }
     }
 
-    void describeClient(ClickDraft draft) {
-        if (ipForm != 0) {
-            draft.ip(ipForm, ip);
-        }
+    /** Replaces the peer with the source address of a PROXY protocol header. */
+    void proxiedPeer(byte[] address, int length) {
+        System.arraycopy(address, 0, peer, 0, length);
+        peerLength = length;
+    }
+
+    byte[] peer() {
+        return peer;
+    }
+
+    int peerLength() {
+        return peerLength;
     }
 
     void bytesArrived(long nowNanos) {

@@ -6,6 +6,8 @@ import io.smartlinkd.clickid.ClickIdMinter;
 import io.smartlinkd.journal.ClickDraft;
 import io.smartlinkd.link.ByteRecord;
 import io.smartlinkd.link.LinkView;
+import io.smartlinkd.visitor.ClientIp;
+import io.smartlinkd.visitor.Visitor;
 
 /**
  * Everything one event loop reuses across requests, so that answering a click allocates nothing of ours.
@@ -23,11 +25,19 @@ final class LoopContext {
     final HttpDate date = new HttpDate();
     final ClickDraft draft = new ClickDraft();
     final ConnectionSweeper sweeper;
+    /** The current request's client address (after trusted proxies); geo lookups read {@code ip()}/{@code length()}. */
+    final ClientIp client;
+    /** The current request's visitor: cookie, visit count, unique flag. */
+    final Visitor visitor;
+    /** Scratch for the client address in its journaled privacy form. */
+    final byte[] recordedIp = new byte[16];
 
     LoopContext(EventLoop loop, ServerState server, int nodeId, ClickIdKey key, int minterIndex) {
         this.minter = new ClickIdMinter(key, nodeId, minterIndex);
         this.sweeper = new ConnectionSweeper(loop, server.limits().headerTimeoutMs(), server.limits().idleTimeoutMs(),
                 server);
+        this.client = new ClientIp(server.trustedProxies());
+        this.visitor = server.visitors().newVisitor();
     }
 
     int openConnections() {

@@ -8,7 +8,8 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.smartlinkd.config.Limits;
 
 /**
- * Builds the public listener's pipeline: slow-client guard, request decoder with limits, click handler. Typed on
+ * Builds the public listener's pipeline: slow-client guard, the PROXY protocol header decoder when the listener
+ * requires it, request decoder with limits, click handler. Typed on
  * {@link Channel} so tests and benchmarks can drive the same pipeline through an {@code EmbeddedChannel}.
  */
 public final class PublicChannelInitializer extends ChannelInitializer<Channel> {
@@ -30,6 +31,10 @@ public final class PublicChannelInitializer extends ChannelInitializer<Channel> 
         ConnectionState connection = new ConnectionState(channel, System.nanoTime());
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("guard", new SlowClientGuard(connection));
+        if (server.proxyProtocol()) {
+            pipeline.addLast("proxy-decoder", ProxyHeaderHandler.newDecoder());
+            pipeline.addLast("proxy-header", new ProxyHeaderHandler(server, connection));
+        }
         pipeline.addLast("decoder", new HttpRequestDecoder(decoderConfig));
         pipeline.addLast("click", new ClickHandler(server, loop, connection));
     }

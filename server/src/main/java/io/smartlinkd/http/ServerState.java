@@ -4,8 +4,11 @@ import io.netty.channel.EventLoop;
 import io.smartlinkd.clickid.ClickIdKey;
 import io.smartlinkd.config.JournalConfig;
 import io.smartlinkd.config.Limits;
+import io.smartlinkd.config.VisitorConfig;
 import io.smartlinkd.journal.ClickJournal;
 import io.smartlinkd.link.LinkSet;
+import io.smartlinkd.net.CidrSet;
+import io.smartlinkd.visitor.VisitorTracking;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +25,10 @@ public final class ServerState {
     private final boolean healthOnPublic;
     private final ClickJournal journal;
     private final JournalConfig.IpPrivacy ipPrivacy;
+    private final CidrSet trustedProxies;
+    private final boolean proxyProtocol;
+    private final VisitorTracking visitors;
+    private final LongAdder proxyHeadersRefused = new LongAdder();
     private final LongAdder[] outcomes = new LongAdder[ClickOutcome.values().length];
     private final Map<EventLoop, LoopContext> loops = new ConcurrentHashMap<>();
     private final AtomicInteger minterIndexes = new AtomicInteger();
@@ -30,14 +37,30 @@ public final class ServerState {
     private volatile boolean draining;
     private volatile boolean closing;
 
+    /** Without trusted proxies or PROXY protocol, with the default visitor settings (tests, benchmarks). */
     public ServerState(int nodeId, ClickIdKey clickIdKey, Limits limits, boolean healthOnPublic, ClickJournal journal,
                        JournalConfig.IpPrivacy ipPrivacy) {
+        this(nodeId, clickIdKey, limits, healthOnPublic, journal, ipPrivacy, CidrSet.EMPTY, false,
+                VisitorConfig.DEFAULTS);
+    }
+
+    /**
+     * @param trustedProxies peers whose {@code X-Forwarded-For} is believed
+     * @param proxyProtocol  every public connection must start with a PROXY protocol header
+     * @param visitors       visitor cookie and unique-click settings; its keys derive from {@code clickIdKey}
+     */
+    public ServerState(int nodeId, ClickIdKey clickIdKey, Limits limits, boolean healthOnPublic, ClickJournal journal,
+                       JournalConfig.IpPrivacy ipPrivacy, CidrSet trustedProxies, boolean proxyProtocol,
+                       VisitorConfig visitors) {
         this.nodeId = nodeId;
         this.journal = journal;
         this.ipPrivacy = ipPrivacy;
         this.clickIdKey = clickIdKey;
         this.limits = limits;
         this.healthOnPublic = healthOnPublic;
+        this.trustedProxies = trustedProxies;
+        this.proxyProtocol = proxyProtocol;
+        this.visitors = new VisitorTracking(visitors, clickIdKey, System.currentTimeMillis());
         for (int i = 0; i < outcomes.length; i++) {
             outcomes[i] = new LongAdder();
         }
@@ -83,6 +106,28 @@ public final class ServerState {
 
     JournalConfig.IpPrivacy ipPrivacy() {
         return ipPrivacy;
+    }
+
+    CidrSet trustedProxies() {
+        return trustedProxies;
+    }
+
+    /** The public listener requires a PROXY protocol header on every connection. */
+    public boolean proxyProtocol() {
+        return proxyProtocol;
+    }
+
+    VisitorTracking visitors() {
+        return visitors;
+    }
+
+    /** Connections closed because their PROXY protocol header was missing or malformed. */
+    public long proxyHeadersRefused() {
+        return proxyHeadersRefused.sum();
+    }
+
+    void proxyHeaderRefused() {
+        proxyHeadersRefused.increment();
     }
 
     public Limits limits() {

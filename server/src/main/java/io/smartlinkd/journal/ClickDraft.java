@@ -51,6 +51,12 @@ public final class ClickDraft {
         return this;
     }
 
+    /** Sets these flag bits ({@code ClickLayout.FLAG_*}) besides those already set. */
+    public ClickDraft addFlags(int flags) {
+        bytes[ClickLayout.FLAGS] |= (byte) flags;
+        return this;
+    }
+
     /** The client IP in its privacy form; {@code form} as in {@link ClickLayout#IP_FORM}. */
     public ClickDraft ip(int form, byte[] ip) {
         bytes[ClickLayout.IP_FORM] = (byte) form;

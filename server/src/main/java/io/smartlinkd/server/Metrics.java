@@ -24,6 +24,9 @@ final class Metrics {
         }
         gauge(out, "smartlinkd_open_connections", "Open client connections on the public listener.",
                 server.openConnections());
+        counter(out, "smartlinkd_proxy_protocol_refused_total",
+                "Public connections closed for a missing or malformed PROXY protocol header.",
+                server.proxyHeadersRefused());
         gauge(out, "smartlinkd_ready", "1 when serving and not draining.", server.ready() ? 1 : 0);
         LinkSet links = server.linkSet();
         gauge(out, "smartlinkd_links", "Links in the live config.", links == null ? 0 : links.links().size());

@@ -83,7 +83,8 @@ public final class Server implements AutoCloseable {
             registry = SlugRegistry.open(dataDir);
             journal = ClickJournal.open(dataDir.resolve("journal"), serverConfig.nodeId(), serverConfig.journal());
             ServerState state = new ServerState(serverConfig.nodeId(), key, serverConfig.limits(),
-                    serverConfig.healthOnPublic(), journal, serverConfig.journal().ipPrivacy());
+                    serverConfig.healthOnPublic(), journal, serverConfig.journal().ipPrivacy(),
+                    serverConfig.trustedProxies(), serverConfig.proxyProtocol(), serverConfig.visitors());
             Transport transport = new Transport();
             int threads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads()
                     : Runtime.getRuntime().availableProcessors();

@@ -82,7 +82,8 @@ class ConfigLoaderRejectionTest {
 
         assertEquals(List.of("server.yaml:2:3: unknown key 'listn' in server (allowed: node_id, listen, admin,"
                 + " health_on_public, data_dir, limits, drain, shutdown_timeout, io_threads, click_id_key,"
-                + " click_id_key_file, default_domain, journal, geo)"), config.errors());
+                + " click_id_key_file, default_domain, journal, geo, trusted_proxies, proxy_protocol, visitors)"),
+                config.errors());
     }
 
     @Test

@@ -79,7 +79,8 @@ class ConfigLoaderTest {
 
         assertEquals(new ServerConfig(7, new HostPort("0.0.0.0", 8081), new HostPort("::1", 9091), true,
                 "/var/lib/smartlinkd", new Limits(2048, 16384, 5_000, 120_000), 1_500, 20_000, 4, KEY,
-                "go.example.com", JournalConfig.DEFAULTS, GeoConfig.DEFAULTS), config.server());
+                "go.example.com", JournalConfig.DEFAULTS, GeoConfig.DEFAULTS, io.smartlinkd.net.CidrSet.EMPTY, false,
+                VisitorConfig.DEFAULTS), config.server());
         assertEquals(List.of(
                 new DomainConfig("go.example.com", List.of("localhost", "127.0.0.1"), "https://example.com/",
                         new SourceLocation("domains.yaml", 2, 5)),

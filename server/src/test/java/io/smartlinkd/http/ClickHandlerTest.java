@@ -111,8 +111,10 @@ class ClickHandlerTest {
         assertEquals("Location: https://shop.example.com/p?s=x%0D%0ASet-Cookie%3Aa&p=anna", lines[1]);
         assertEquals("Cache-Control: private, no-store", lines[2]);
         assertEquals("Content-Length: 0", lines[3]);
-        assertTrue(lines[4].startsWith("Date: "));
-        assertEquals("", lines[5]);
+        assertTrue(lines[4].matches("Set-Cookie: slv=[A-Za-z0-9_-]{28}; Path=/; Max-Age=31536000; HttpOnly; "
+                + "SameSite=Lax"), lines[4]);
+        assertTrue(lines[5].startsWith("Date: "));
+        assertEquals("", lines[6]);
         assertTrue(channel.isOpen());
         assertFalse(channel.finish());
     }
@@ -135,6 +137,7 @@ class ClickHandlerTest {
                 assertTrue(line.startsWith("HTTP/1.1 ") || line.startsWith("Location: https://shop.example.com/p?s=")
                         || line.startsWith("Cache-Control: ") || line.startsWith("Content-Length: ")
                         || line.startsWith("Content-Type: ") || line.startsWith("Date: ")
+                        || line.startsWith("Set-Cookie: slv=")
                         || line.startsWith("Connection: "), "unexpected header line: " + line);
                 for (char c : line.toCharArray()) {
                     assertTrue(c >= 0x20 && c < 0x7F, "control or non-ASCII byte in: " + line);

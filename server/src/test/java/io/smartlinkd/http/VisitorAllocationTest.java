@@ -1,0 +1,90 @@
+package io.smartlinkd.http;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.smartlinkd.clickid.ClickIdKey;
+import io.smartlinkd.config.VisitorConfig;
+import io.smartlinkd.net.Cidr;
+import io.smartlinkd.net.CidrSet;
+import io.smartlinkd.net.IpAddresses;
+import io.smartlinkd.visitor.ClientIp;
+import io.smartlinkd.visitor.Visitor;
+import io.smartlinkd.visitor.VisitorTracking;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A sanity check that the visitor part of a click allocates nothing once warm, header lookups included (the
+ * X-Forwarded-For value iterator must not survive escape analysis); JMH measures the real numbers.
+ */
+@Timeout(60)
+class VisitorAllocationTest {
+    private static final int CLICKS = 100_000;
+
+    @Test
+    void shouldAllocateNothingPerClickOnceWarm() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "HotSpot thread allocation counter");
+        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
+        assumeTrue(counter.isThreadAllocatedMemorySupported(), "thread allocation counter supported");
+        counter.setThreadAllocatedMemoryEnabled(true);
+
+        EmbeddedChannel channel = new EmbeddedChannel();
+        ConnectionState connection = new ConnectionState(channel, 0);
+        byte[] balancer = new byte[16];
+        connection.proxiedPeer(balancer, IpAddresses.parse("10.0.0.1", balancer));
+        ClientIp client = new ClientIp(CidrSet.of(List.of(Cidr.parse("10.0.0.0/8"))));
+        long now = System.currentTimeMillis();
+        Visitor visitor = new VisitorTracking(VisitorConfig.DEFAULTS, ClickIdKey.fromSecret("allocation-secret-0123"),
+                now).newVisitor();
+        ByteBuf out = Unpooled.buffer(256);
+        visitor.begin(null, "agent", client, true);
+        visitor.link(1, now);
+        visitor.writeSetCookie(out);
+        String line = out.toString(StandardCharsets.US_ASCII);
+        HttpHeaders headers = new DefaultHttpHeaders();
+        headers.add(HttpHeaderNames.HOST, "go.example.com");
+        headers.add(HttpHeaderNames.USER_AGENT, "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)");
+        headers.add(HttpHeaderNames.COOKIE, "_ga=1; slv=" + line.substring(16, 44) + "; theme=dark");
+        headers.add(ClientAddresses.X_FORWARDED_FOR, "6.6.6.6, 198.51.100.23, 10.1.2.3");
+
+        long sink = clickMany(connection, client, visitor, headers, out, now); // warm up: interpreter, C1, C2
+        for (int i = 0; i < 20; i++) {
+            sink += clickMany(connection, client, visitor, headers, out, now);
+        }
+        long fewest = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            long before = counter.getCurrentThreadAllocatedBytes();
+            sink += clickMany(connection, client, visitor, headers, out, now);
+            fewest = Math.min(fewest, counter.getCurrentThreadAllocatedBytes() - before);
+        }
+        out.release();
+        channel.finishAndReleaseAll();
+        assertTrue(fewest < 1024, "allocated " + fewest + " bytes for " + CLICKS + " clicks");
+        assertTrue(sink != 0);
+    }
+
+    private static long clickMany(ConnectionState connection, ClientIp client, Visitor visitor, HttpHeaders headers,
+                                  ByteBuf out, long now) {
+        long sink = 0;
+        for (int i = 0; i < CLICKS; i++) {
+            ClientAddresses.resolve(client, connection, headers);
+            visitor.begin(headers.get(HttpHeaderNames.COOKIE), headers.get(HttpHeaderNames.USER_AGENT), client, true);
+            visitor.link(i & 1023, now);
+            out.clear();
+            visitor.writeSetCookie(out);
+            sink += out.writerIndex() + client.length() + visitor.visitCount();
+        }
+        return sink;
+    }
+}
