@@ -67,7 +67,7 @@ class GeoConfigTest {
                 errors("server:\n  geo:\n    database: geo\n"));
         assertEquals(List.of("server.yaml:3:19: reload_check: expected a duration such as 500ms, 10s or 2m,"
                 + " got 'hourly'"), errors("server:\n  geo:\n    reload_check: hourly\n"));
-        assertEquals(List.of("server.yaml:3:19: reload_check must be between 0 and 24h (got 25h)"),
+        assertEquals(List.of("server.yaml:3:19: reload_check must be between 0 and 1d (got 25h)"),
                 errors("server:\n  geo:\n    reload_check: 25h\n"));
         assertEquals(List.of("server.yaml:3:19: reload_check must be 0 (never) or at least 1s (got 500ms)"),
                 errors("server:\n  geo:\n    reload_check: 500ms\n"));
