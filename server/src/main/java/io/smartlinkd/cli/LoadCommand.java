@@ -38,7 +38,7 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--follow", description = "Keep polling for new records and segments until stopped.")
     boolean follow;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "100000",
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "500000",
             description = "Records per transaction (default ${DEFAULT-VALUE}).")
     int batch;
 
