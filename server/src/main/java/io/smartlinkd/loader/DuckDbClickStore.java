@@ -21,7 +21,7 @@ import org.duckdb.DuckDBConnection;
  * <p>Cost, measured (README, loader figures): almost all of it is DuckDB's own work per string column and row
  * (statistics, string heap, compression when a row group of 122,880 rows is written), so batches should span
  * several row groups; then DuckDB writes them to the database file during the transaction instead of to the WAL.
- * On the Java side repeated strings come from {@link StringCache}s, and labels are constants.
+ * On the Java side repeated strings come from {@link StringCache}s, and labels are constants. One DuckDB thread.
  */
 final class DuckDbClickStore implements ClickStore {
     private final Connection connection;
@@ -34,8 +34,12 @@ final class DuckDbClickStore implements ClickStore {
 
     DuckDbClickStore(Connection connection) throws SQLException {
         this.connection = connection;
-        Schema.create(connection);
         this.opener = connection.createStatement();
+        // Appending runs in this thread; DuckDB's other workers would only wait for tasks, which cost a quarter of
+        // the process's CPU on two cores (measured) and slowed the load on a busy machine. Reports open their own
+        // DuckDB with the default.
+        opener.execute("SET threads = 1");
+        Schema.create(connection);
         for (int i = 0; i < strings.length; i++) {
             strings[i] = new StringCache(StringCache.Decoding.UTF8, 1024);
         }
