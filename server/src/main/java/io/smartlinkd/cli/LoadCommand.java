@@ -15,11 +15,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code smartlinkd load --journal DIR --db DB [--follow]}: imports click journals into DuckDB or PostgreSQL exactly
  * once. Without {@code --follow} it loads everything valid now and exits 0; with it, it polls until SIGTERM and then
- * finishes the batch in hand. Corruption exits 1 with {@code file:offset}; database or I/O failures exit 2.
+ * finishes the batch in hand and exits 0, and prints a {@code caught up:} line per node when it has loaded everything there is
+ * (at most every {@code --progress-ms}). Corruption exits 1 with {@code file:offset}; database or I/O failures exit 2.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Import click journals into DuckDB (a file path) or PostgreSQL (a jdbc:postgresql:// URL).")
@@ -38,7 +41,7 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--follow", description = "Keep polling for new records and segments until stopped.")
     boolean follow;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "100000",
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "500000",
             description = "Records per transaction (default ${DEFAULT-VALUE}).")
     int batch;
 
@@ -46,12 +49,17 @@ public final class LoadCommand implements Callable<Integer> {
             description = "With --follow, how long to wait when nothing is new (default ${DEFAULT-VALUE}).")
     long pollMs;
 
+    @Option(names = "--progress-ms", paramLabel = "MS", defaultValue = "60000",
+            description = "With --follow, print where each node stands when caught up, at most this often"
+                    + " (default ${DEFAULT-VALUE}).")
+    long progressMs;
+
     private volatile boolean running = true;
 
     @Override
     public Integer call() {
-        if (batch < 1 || pollMs < 1) {
-            System.err.println("load: --batch and --poll-ms must be positive");
+        if (batch < 1 || pollMs < 1 || progressMs < 1) {
+            System.err.println("load: --batch, --poll-ms and --progress-ms must be positive");
             return FAILED;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -60,9 +68,16 @@ public final class LoadCommand implements Callable<Integer> {
             awaitQuietly(stopped);
         }, "load-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
+        // SIGTERM/SIGINT stop the loop like the hook would, but let the process exit 0 (the JVM's own handling
+        // would exit 143, which systemd counts as a failure); the previous handlers return afterwards, which
+        // matters when the command runs inside another program (tests).
+        SignalHandler term = Signal.handle(new Signal("TERM"), signal -> running = false);
+        SignalHandler interrupt = Signal.handle(new Signal("INT"), signal -> running = false);
         try {
             return load();
         } finally {
+            Signal.handle(new Signal("TERM"), term);
+            Signal.handle(new Signal("INT"), interrupt);
             stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(stopper);
@@ -86,31 +101,43 @@ public final class LoadCommand implements Callable<Integer> {
             for (Path journal : journals) {
                 loaders.add(new JournalLoader(new JournalReader(journal), store, batch));
             }
+            long progressNs = TimeUnit.MILLISECONDS.toNanos(progressMs);
+            long lastProgress = System.nanoTime() - progressNs;
+            boolean loadedSinceProgress = false;
             while (running) {
                 long work = 0;
                 for (JournalLoader loader : loaders) {
                     work += loader.doWork();
                 }
-                if (work == 0) {
-                    if (!follow) {
-                        break;
-                    }
-                    Thread.sleep(pollMs);
+                if (work > 0) {
+                    loadedSinceProgress = true;
+                    continue;
                 }
+                if (!follow) {
+                    break;
+                }
+                if (loadedSinceProgress && System.nanoTime() - lastProgress >= progressNs) {
+                    // The database is locked by this process, so this line is how others see how far it got.
+                    report("caught up: ", loaders);
+                    System.out.flush();
+                    lastProgress = System.nanoTime();
+                    loadedSinceProgress = false;
+                }
+                Thread.sleep(pollMs);
             }
-            report(loaders);
+            report("", loaders);
             return 0;
         } catch (JournalCorruptException e) {
-            report(loaders);
+            report("", loaders);
             System.err.println("load: journal corrupt: " + e.getMessage());
             return CORRUPT;
         } catch (IOException | SQLException e) {
-            report(loaders);
+            report("", loaders);
             System.err.println("load: " + e.getMessage());
             return FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            report(loaders);
+            report("", loaders);
             return 0;
         } finally {
             for (JournalLoader loader : loaders) {
@@ -123,10 +150,10 @@ public final class LoadCommand implements Callable<Integer> {
         }
     }
 
-    private static void report(List<JournalLoader> loaders) {
+    private static void report(String prefix, List<JournalLoader> loaders) {
         for (JournalLoader loader : loaders) {
             Checkpoint at = loader.committed();
-            System.out.println("node " + loader.node() + ": loaded " + loader.clicksLoaded() + " clicks"
+            System.out.println(prefix + "node " + loader.node() + ": loaded " + loader.clicksLoaded() + " clicks"
                     + (at == null ? "" : "; checkpoint segment " + at.segment() + " offset " + at.offset()
                     + " sequence " + at.sequence()));
         }

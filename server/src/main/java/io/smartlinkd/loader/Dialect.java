@@ -16,6 +16,11 @@ public enum Dialect {
         return db.startsWith(POSTGRES_PREFIX) ? POSTGRESQL : DUCKDB;
     }
 
+    /** The dialect of an open connection, by the product name its driver reports. */
+    public static Dialect of(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL") ? POSTGRESQL : DUCKDB;
+    }
+
     public static String jdbcUrl(String db) {
         return db.startsWith(POSTGRES_PREFIX) || db.startsWith(DUCKDB_PREFIX) ? db : DUCKDB_PREFIX + db;
     }

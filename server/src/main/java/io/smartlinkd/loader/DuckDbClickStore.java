@@ -2,6 +2,7 @@ package io.smartlinkd.loader;
 
 import io.smartlinkd.journal.ClickLayout;
 import io.smartlinkd.journal.ClickRecordView;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,18 +17,32 @@ import org.duckdb.DuckDBConnection;
  * starts one lazily at the next statement. Without a statement first, the Appender's own flushes (every few
  * thousand rows, and on close) would each commit on their own, outside the checkpoint's transaction; so the first
  * row of every batch runs a trivial query to open it.
+ *
+ * <p>Cost, measured (README, loader figures): almost all of it is DuckDB's own work per string column and row
+ * (statistics, string heap, compression when a row group of 122,880 rows is written), so batches should span
+ * several row groups; then DuckDB writes them to the database file during the transaction instead of to the WAL.
+ * On the Java side repeated strings come from {@link StringCache}s, and labels are constants. One DuckDB thread.
  */
 final class DuckDbClickStore implements ClickStore {
     private final Connection connection;
-    private final byte[] ip = new byte[ClickLayout.IP_BYTES];
+    private final StringCache country = new StringCache(StringCache.Decoding.UTF8, 512);
+    private final StringCache ip = new StringCache(StringCache.Decoding.HEX, 4096);
+    private final StringCache[] strings = new StringCache[ClickLayout.STRING_COUNT];
     private final Statement opener;
     private DuckDBAppender appender;
     private boolean inTransaction;
 
     DuckDbClickStore(Connection connection) throws SQLException {
         this.connection = connection;
-        Schema.create(connection);
         this.opener = connection.createStatement();
+        // Appending runs in this thread; DuckDB's other workers would only wait for tasks, which cost a quarter of
+        // the process's CPU on two cores (measured) and slowed the load on a busy machine. Reports open their own
+        // DuckDB with the default.
+        opener.execute("SET threads = 1");
+        Schema.create(connection);
+        for (int i = 0; i < strings.length; i++) {
+            strings[i] = new StringCache(StringCache.Decoding.UTF8, 1024);
+        }
     }
 
     @Override
@@ -53,6 +68,7 @@ final class DuckDbClickStore implements ClickStore {
         } else {
             row.append(clickId);
         }
+        ByteBuffer bytes = click.buffer();
         row.appendEpochMicros(Math.multiplyExact(click.timeMs(), 1000L))
                 .append(node)
                 .append(sequence)
@@ -64,7 +80,7 @@ final class DuckDbClickStore implements ClickStore {
                 .append(click.unique())
                 .append(click.prefetch())
                 .append(click.httpStatus())
-                .append(click.country())
+                .append(country.get(bytes, click.payloadOffset() + ClickLayout.COUNTRY, 2))
                 .append(ClickLabels.device(click.deviceCode()))
                 .append(click.osCode())
                 .append(click.browserCode())
@@ -73,13 +89,10 @@ final class DuckDbClickStore implements ClickStore {
         if (ipLength == 0) {
             row.appendNull();
         } else {
-            for (int i = 0; i < ipLength; i++) {
-                ip[i] = click.ipByte(i);
-            }
-            row.append(ClickLabels.hex(ip, ipLength));
+            row.append(ip.get(bytes, click.payloadOffset() + ClickLayout.IP, ipLength));
         }
         for (int i = 0; i < ClickLayout.STRING_COUNT; i++) {
-            row.append(click.string(i));
+            row.append(strings[i].get(bytes, click.stringOffset(i), click.stringLength(i)));
         }
         row.endRow();
     }

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Clicks, codes, orders and conversions grouped by one {@link Dimension}, over the tables the loader fills. One
- * SQL text runs on DuckDB and PostgreSQL; orders and conversions join on the click id.
+ * SQL text runs on DuckDB and PostgreSQL; orders and conversions join on the click id. The group key is cast to
+ * text: DuckDB stores some labels as ENUMs (see {@code Schema}), which would otherwise sort in declaration order.
  */
 public final class ClickReport {
     private ClickReport() {
@@ -26,7 +27,7 @@ public final class ClickReport {
             throws SQLException {
         String sql = """
                 WITH c AS (
-                    SELECT %s AS report_key, click_id, outcome, bot, unique_click, discount_code
+                    SELECT CAST(%s AS VARCHAR) AS report_key, click_id, outcome, bot, unique_click, discount_code
                     FROM clicks WHERE time >= ? AND time < ?),
                 conv AS (SELECT click_id, COUNT(*) AS n, SUM(payout) AS payout FROM conversions GROUP BY click_id),
                 ord AS (SELECT click_id, COUNT(*) AS n, SUM(total) AS total FROM orders GROUP BY click_id)
