@@ -15,6 +15,7 @@ package io.smartlinkd.config;
  * @param clickIdKey        secret for click id MACs (from {@code ${ENV}} or a file); null = generated once into the data dir
  * @param defaultDomain     domain whose links answer requests whose Host matches no domain; null = 404 for those
  * @param journal           how clicks are recorded
+ * @param capsShare         this node's share of every offer cap, 0 &lt; share &le; 1 (several nodes split a cap)
  */
 public record ServerConfig(
         int nodeId,
@@ -28,14 +29,15 @@ public record ServerConfig(
         int ioThreads,
         String clickIdKey,
         String defaultDomain,
-        JournalConfig journal) {
+        JournalConfig journal,
+        double capsShare) {
 
     public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
     public static final HostPort DEFAULT_ADMIN = new HostPort("127.0.0.1", 9090);
 
     public static ServerConfig defaults() {
         return new ServerConfig(0, DEFAULT_LISTEN, DEFAULT_ADMIN, false, null, Limits.DEFAULTS,
-                2_000, 10_000, 0, null, null, JournalConfig.DEFAULTS);
+                2_000, 10_000, 0, null, null, JournalConfig.DEFAULTS, 1.0);
     }
 
     @Override
@@ -45,6 +47,6 @@ public record ServerConfig(
                 + ", healthOnPublic=" + healthOnPublic + ", dataDir=" + dataDir + ", limits=" + limits
                 + ", drainMs=" + drainMs + ", shutdownTimeoutMs=" + shutdownTimeoutMs + ", ioThreads=" + ioThreads
                 + ", clickIdKey=" + (clickIdKey == null ? "generated" : "***") + ", defaultDomain=" + defaultDomain
-                + ", journal=" + journal + "]";
+                + ", journal=" + journal + ", capsShare=" + capsShare + "]";
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 /** Reads the {@code server:} section; every key is optional. */
 final class ServerReader {
     static final List<String> KEYS = List.of("node_id", "listen", "admin", "health_on_public", "data_dir", "limits",
-            "drain", "shutdown_timeout", "io_threads", "click_id_key", "click_id_key_file", "default_domain", "journal");
+            "drain", "shutdown_timeout", "io_threads", "click_id_key", "click_id_key_file", "default_domain", "journal",
+            "caps_share");
     static final List<String> JOURNAL_KEYS = List.of("ring_size", "segment_bytes", "fsync", "fsync_interval",
             "ip_privacy");
     static final List<String> LIMIT_KEYS = List.of("max_request_line_bytes", "max_header_bytes", "header_timeout",
@@ -41,7 +42,8 @@ final class ServerReader {
                 server.get("io_threads").integer(0, 256, defaults.ioThreads()),
                 clickIdKey(server),
                 server.optionalString("default_domain"),
-                journal(server.get("journal")));
+                journal(server.get("journal")),
+                capsShare(server.get("caps_share")));
         SourceLocation defaultDomainAt = config.defaultDomain() == null ? null : server.get("default_domain").at();
         return new ConfigDraft.Server(config, keyAt, defaultDomainAt);
     }
@@ -83,6 +85,25 @@ final class ServerReader {
                 choice(journal.get("fsync"), JournalConfig.Fsync.class, defaults.fsync()),
                 journal.get("fsync_interval").durationMs(1, 60_000, defaults.fsyncIntervalMs()),
                 choice(journal.get("ip_privacy"), JournalConfig.IpPrivacy.class, defaults.ipPrivacy()));
+    }
+
+    /** A fraction such as 0.25 (a node's share of each cap when several nodes serve the same offers). */
+    private static double capsShare(YamlValue value) {
+        String text = value.string();
+        if (text == null) {
+            return 1.0;
+        }
+        try {
+            double share = Double.parseDouble(text.trim());
+            if (share > 0 && share <= 1) {
+                return share;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        value.error("caps_share must be a fraction more than 0 and at most 1, such as 0.25 (got "
+                + Messages.quote(text) + ")");
+        return 1.0;
     }
 
     private static <E extends Enum<E>> E choice(YamlValue value, Class<E> type, E fallback) {
