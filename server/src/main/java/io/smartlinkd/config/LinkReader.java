@@ -29,6 +29,12 @@ final class LinkReader {
             link.get("access").error("private link needs partners or partner_groups");
         }
         RuleReader.Read routing = RuleReader.read(link);
+        int redirect = redirectStatus(link.get("redirect"));
+        if (routing.routing().hasRules() && (redirect == 301 || redirect == 308)) {
+            // Browsers cache permanent redirects and would never ask again, so the rules would stop applying.
+            link.get("redirect").error("redirect " + redirect + " is permanent and browsers cache it; a link with"
+                    + " rules needs 302 or 307");
+        }
         LinkConfig config = new LinkConfig(
                 id,
                 slug,
@@ -41,7 +47,7 @@ final class LinkReader {
                 access,
                 values(partners),
                 values(partnerGroups),
-                redirectStatus(link.get("redirect")),
+                redirect,
                 link.get("active").bool(true),
                 Urls.optional(link, "fallback"),
                 rejection(link.get("reject")),

@@ -23,6 +23,7 @@ import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.LinkView;
 import io.smartlinkd.link.Partner;
 import io.smartlinkd.link.TemplateRenderer;
+import io.smartlinkd.routing.RouteDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
     private boolean head;
     private boolean keepAlive;
     private boolean http10;
+    private HttpHeaders headers;
 
     ClickHandler(ServerState server, LoopContext loop, ConnectionState connection) {
         this.server = server;
@@ -109,6 +111,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         }
         keepAlive = HttpUtil.isKeepAlive(request) && !server.closing();
         http10 = request.protocolVersion() == HttpVersion.HTTP_1_0;
+        this.headers = headers;
         answer(ctx, request.uri(), headers.get(HttpHeaderNames.HOST));
     }
 
@@ -180,8 +183,43 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         macros.partner(partner);
+        if (link.ruleSet() != 0) {
+            route(ctx, links, link, partner, uri, queryStart, queryEnd);
+            return;
+        }
         redirect(ctx, link.redirectStatus(), link.bytes(), link.destinationOffset(), link.destinationLength(),
                 ClickOutcome.REDIRECTED);
+    }
+
+    /** A link with rules: its destination, a rule's destination, an offer of a pool, or its on_lost answer. */
+    private void route(ChannelHandlerContext ctx, LinkSet links, LinkView link, Partner partner, String uri,
+                       int queryStart, int queryEnd) {
+        RequestFacts facts = loop.facts;
+        // HEAD is a prefetch or a link checker: routed like a click, but it never consumes a cap.
+        facts.set(uri, queryStart, queryEnd, partner, System.currentTimeMillis(), head,
+                headers.get(HttpHeaderNames.REFERER), headers.get(HttpHeaderNames.ACCEPT_LANGUAGE));
+        RouteDecision decision = loop.route;
+        links.router().route(link.ruleSet(), facts, decision);
+        loop.macros.route(decision);
+        switch (decision.kind()) {
+            case DESTINATION:
+            case OFFER:
+                redirect(ctx, link.redirectStatus(), decision.program(), decision.programOffset(),
+                        decision.programLength(), ClickOutcome.REDIRECTED);
+                break;
+            case LOST:
+                if (decision.lostStatus() == 0) {
+                    redirect(ctx, 302, decision.program(), decision.programOffset(), decision.programLength(),
+                            ClickOutcome.LOST);
+                } else {
+                    answerPlain(ctx, Responses.lost(decision.lostStatus()), ClickOutcome.LOST);
+                }
+                break;
+            default:
+                redirect(ctx, link.redirectStatus(), link.bytes(), link.destinationOffset(), link.destinationLength(),
+                        ClickOutcome.REDIRECTED);
+                break;
+        }
     }
 
     private void reject(ChannelHandlerContext ctx, Domain domain, LinkView link) {
@@ -216,7 +254,8 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
                           ClickOutcome outcome) {
         long nowMs = System.currentTimeMillis();
         LinkView link = loop.macros.link();
-        int chars = loop.minter.mint(nowMs, link == null ? 0 : link.linkNumber(), 0, loop.clickId, 0);
+        int chars = loop.minter.mint(nowMs, link == null ? 0 : link.linkNumber(), loop.macros.offerNumber(),
+                loop.clickId, 0);
         loop.macros.clickId(loop.clickId, chars);
         if (!record(ctx, outcome, status, nowMs)) {
             return;

@@ -6,6 +6,7 @@ import io.smartlinkd.clickid.ClickIdMinter;
 import io.smartlinkd.journal.ClickDraft;
 import io.smartlinkd.link.ByteRecord;
 import io.smartlinkd.link.LinkView;
+import io.smartlinkd.routing.RouteDecision;
 
 /**
  * Everything one event loop reuses across requests, so that answering a click allocates nothing of ours.
@@ -22,6 +23,8 @@ final class LoopContext {
     final RequestMacros macros = new RequestMacros();
     final HttpDate date = new HttpDate();
     final ClickDraft draft = new ClickDraft();
+    final RequestFacts facts = new RequestFacts();
+    final RouteDecision route = new RouteDecision();
     final ConnectionSweeper sweeper;
 
     LoopContext(EventLoop loop, ServerState server, int nodeId, ClickIdKey key, int minterIndex) {
