@@ -46,7 +46,8 @@ final class CheckCommand implements Callable<Integer> {
                 LinkSetCompiler.compile(parsed, null, System.currentTimeMillis());
             }
             System.out.println(config + ": ok (" + parsed.links().size() + " links, " + parsed.partners().size()
-                    + " partners, " + parsed.domains().size() + " domains)");
+                    + " partners, " + parsed.domains().size() + " domains, " + parsed.offers().size() + " offers, "
+                    + parsed.pools().size() + " pools)");
             return 0;
         } catch (ConfigException e) {
             for (ConfigError error : e.errors()) {
