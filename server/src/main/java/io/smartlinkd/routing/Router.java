@@ -184,10 +184,16 @@ public final class Router {
 
     /** The first full cap as {@code metric * 3 + window}, or -1 when none is. */
     private int fullCap(Offer offer, long epochMs) {
+        long hour = offer.zone.hourNumber(epochMs);
+        long day = offer.zone.dayNumber(epochMs);
         for (int metric = CapCounters.CLICKS; metric <= CapCounters.PAYOUT; metric++) {
             for (int window = CapCounters.HOUR; window <= CapCounters.TOTAL; window++) {
                 long limit = offer.limit(metric, window);
-                if (limit != Offer.UNLIMITED && count(offer, metric, window, epochMs) >= limit) {
+                if (limit == Offer.UNLIMITED) {
+                    continue;
+                }
+                long number = window == CapCounters.HOUR ? hour : window == CapCounters.DAY ? day : 0;
+                if (caps.count(offer.number, metric, window, number) >= limit) {
                     return metric * 3 + window;
                 }
             }
