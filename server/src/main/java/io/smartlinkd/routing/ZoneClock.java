@@ -47,7 +47,7 @@ final class ZoneClock {
 
     /** Hour of the local day, 0..23. */
     int hourOfDay(long epochMs) {
-        return (int) Math.floorMod(localMs(epochMs), DAY_MS) / (int) HOUR_MS;
+        return (int) (Math.floorMod(localMs(epochMs), DAY_MS) / HOUR_MS);
     }
 
     /** Day of the local week, 0 = Monday .. 6 = Sunday. */

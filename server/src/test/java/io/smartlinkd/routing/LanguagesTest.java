@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@org.junit.jupiter.api.Timeout(10)
 class LanguagesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "null", value = {

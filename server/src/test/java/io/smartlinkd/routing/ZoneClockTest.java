@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Local hours and days across daylight-saving transitions, against java.time. */
+@org.junit.jupiter.api.Timeout(10)
 class ZoneClockTest {
     @Test
     void shouldAgreeWithJavaTimeAroundTransitions() {
