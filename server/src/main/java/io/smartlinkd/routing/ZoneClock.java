@@ -53,7 +53,7 @@ final class ZoneClock {
     /** Day of the local week, 0 = Monday .. 6 = Sunday. */
     int weekday(long epochMs) {
         // 1970-01-01 was a Thursday (3 with Monday = 0).
-        return (int) Math.floorMod(Math.floorDiv(localMs(epochMs), DAY_MS) + 3, 7);
+        return Math.floorMod(Math.floorDiv(localMs(epochMs), DAY_MS) + 3, 7);
     }
 
     /** Number of the local hour since the local epoch: the hour window of caps. */
