@@ -18,6 +18,7 @@ import io.smartlinkd.link.LinkSetCompiler;
 import io.smartlinkd.link.LinkTable;
 import io.smartlinkd.net.Cidr;
 import io.smartlinkd.net.CidrSet;
+import io.smartlinkd.routing.CapCounters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,7 +96,8 @@ public class ClickPipelineBenchmark {
         Config parsed = ConfigLoader.load(config);
         CompiledLinkSet compiled = LinkSetCompiler.compile(parsed, null, 0);
         linkSet = new LinkSet(parsed, compiled.domains(), compiled.partners(),
-                LinkTable.openOrBuild(dir.resolve("links"), compiled.entries()), 1);
+                LinkTable.openOrBuild(dir.resolve("links"), compiled.entries()),
+                compiled.routing().table().router(CapCounters.inMemory()), 1);
         journal = ClickJournal.open(dir.resolve("journal"), 1, JournalConfig.DEFAULTS);
         boolean proxied = visitor.equals("proxied");
         ServerState server = new ServerState(1, ClickIdKey.fromSecret("benchmark-secret-0123456789"),

@@ -41,6 +41,7 @@ public final class UserAgentClassifier implements AutoCloseable {
     private final LongAdder dropped = new LongAdder();
     private volatile ActiveRules active;
     private boolean started;
+    private volatile FullParse explainParse;
 
     /**
      * @param rules      the bot rules to start with
@@ -100,6 +101,29 @@ public final class UserAgentClassifier implements AutoCloseable {
             dropped.increment();
         }
         return rules.rules().scanner().classify(userAgent);
+    }
+
+    /**
+     * The final classification computed now, on the caller's thread, without the cache: for the admin explain
+     * endpoint and the offline CLI, never for a click (the first call loads uap-java's regexes, about a second;
+     * each parse costs about a millisecond).
+     */
+    public long classifyFully(String userAgent) {
+        if (userAgent == null || userAgent.isEmpty()) {
+            return Classification.ABSENT;
+        }
+        FullParse parse = explainParse;
+        if (parse == null) {
+            synchronized (this) {
+                if (explainParse == null) {
+                    explainParse = new FullParse();
+                }
+                parse = explainParse;
+            }
+        }
+        synchronized (parse) {
+            return parse.classify(userAgent, active.rules());
+        }
     }
 
     /**

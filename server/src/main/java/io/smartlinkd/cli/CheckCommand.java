@@ -6,6 +6,7 @@ import io.smartlinkd.config.ConfigException;
 import io.smartlinkd.config.ConfigLoader;
 import io.smartlinkd.link.LinkSetCompiler;
 import io.smartlinkd.link.SlugRegistry;
+import io.smartlinkd.routing.OfferRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +39,15 @@ final class CheckCommand implements Callable<Integer> {
             Config parsed = ConfigLoader.load(config);
             if (data != null && Files.exists(data.resolve("published-slugs.cm3"))) {
                 try (SlugRegistry registry = SlugRegistry.open(data)) {
-                    LinkSetCompiler.compile(parsed, registry, System.currentTimeMillis());
+                    // Read only: check never records offer numbers.
+                    LinkSetCompiler.compile(parsed, registry, OfferRegistry.open(data), System.currentTimeMillis());
                 }
             } else {
                 LinkSetCompiler.compile(parsed, null, System.currentTimeMillis());
             }
             System.out.println(config + ": ok (" + parsed.links().size() + " links, " + parsed.partners().size()
-                    + " partners, " + parsed.domains().size() + " domains)");
+                    + " partners, " + parsed.domains().size() + " domains, " + parsed.offers().size() + " offers, "
+                    + parsed.pools().size() + " pools)");
             return 0;
         } catch (ConfigException e) {
             for (ConfigError error : e.errors()) {

@@ -23,11 +23,26 @@ final class ConfigDraft {
      * @param idDefaulted   the id was not written and is the slug
      */
     record Link(LinkConfig link, SourceLocation slugAt, SourceLocation idAt, boolean idDefaulted,
-                SourceLocation domainAt, List<Located<String>> partners, List<Located<String>> partnerGroups) {
+                SourceLocation domainAt, List<Located<String>> partners, List<Located<String>> partnerGroups,
+                RuleRefs ruleRefs) {
+    }
+
+    /** What a link's rules refer to: pools, and partners and groups in their conditions. */
+    record RuleRefs(List<Located<String>> pools, List<Located<String>> partners,
+                    List<Located<String>> partnerGroups) {
+    }
+
+    record Offer(OfferConfig config, SourceLocation idAt) {
+    }
+
+    /** @param fallback null when the pool has none */
+    record Pool(PoolConfig config, SourceLocation idAt, List<Located<String>> offers, Located<String> fallback) {
     }
 
     Server server;
     final List<Domain> domains = new ArrayList<>();
     final List<Partner> partners = new ArrayList<>();
     final List<Link> links = new ArrayList<>();
+    final List<Offer> offers = new ArrayList<>();
+    final List<Pool> pools = new ArrayList<>();
 }

@@ -10,7 +10,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * Loads a config directory into an immutable {@link Config}, or refuses it whole with every error found.
  *
  * <p>Reads every {@code *.yaml}/{@code *.yml} file under the directory (recursively, in order of relative path);
- * each is a mapping of sections ({@code server}, {@code domains}, {@code partners}, {@code links}), lists from several
+ * each is a mapping of sections ({@code server}, {@code domains}, {@code partners}, {@code links}, {@code offers},
+ * {@code pools}), lists from several
  * files are concatenated. {@code ${NAME}} and {@code ${NAME:-default}} in values come from the environment.
  * {@code bots.yaml} at the top of the directory has its own schema ({@link BotsConfig}).
  *

@@ -39,12 +39,14 @@ final class CrossChecks {
         List<DomainConfig> domains = domains(draft.domains);
         List<PartnerConfig> partners = partners(draft.partners);
         List<LinkConfig> links = links(draft.links, domains);
+        RoutingChecks routing = RoutingChecks.resolve(draft, partnersAt.keySet(), partnerGroups, somePartnerUnread,
+                errors);
         ServerConfig server = draft.server == null ? ServerConfig.defaults() : draft.server.config();
         if (draft.server != null && server.defaultDomain() != null && !domainHosts.contains(server.defaultDomain())
                 && !someDomainUnread) {
             errors.add(draft.server.defaultDomainAt(), "default_domain " + unknownDomain(server.defaultDomain(), domains));
         }
-        return new Config(server, domains, partners, links);
+        return new Config(server, domains, partners, links, routing.offers(), routing.pools());
     }
 
     private List<DomainConfig> domains(List<ConfigDraft.Domain> drafts) {
@@ -179,6 +181,6 @@ final class CrossChecks {
     private static LinkConfig withDomain(LinkConfig link, String domain) {
         return new LinkConfig(link.id(), link.slug(), domain, link.name(), link.description(), link.destination(),
                 link.destinationAt(), link.utm(), link.access(), link.partners(), link.partnerGroups(),
-                link.redirectStatus(), link.active(), link.fallback(), link.rejection(), link.at());
+                link.redirectStatus(), link.active(), link.fallback(), link.rejection(), link.routing(), link.at());
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param partnerGroups  partner groups allowed on a private link
  * @param redirectStatus 301, 302, 307 or 308
  * @param fallback       where an inactive link redirects; null = answered as not found
+ * @param routing        rules, their time zone and the answer for lost clicks; {@link LinkRouting#NONE} without rules
  */
 public record LinkConfig(
         String id,
@@ -33,5 +34,6 @@ public record LinkConfig(
         boolean active,
         String fallback,
         Rejection rejection,
+        LinkRouting routing,
         SourceLocation at) {
 }

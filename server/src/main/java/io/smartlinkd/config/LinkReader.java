@@ -7,7 +7,7 @@ import java.util.List;
 /** Reads one item of {@code links:}; checks that need other sections are left to {@link CrossChecks}. */
 final class LinkReader {
     static final List<String> KEYS = List.of("slug", "id", "domain", "name", "description", "destination", "utm",
-            "access", "partners", "partner_groups", "redirect", "active", "fallback", "reject");
+            "access", "partners", "partner_groups", "redirect", "active", "fallback", "reject", "time_zone", "rules", "on_lost");
     private static final List<Integer> REDIRECT_STATUSES = List.of(301, 302, 307, 308);
     private static final int DEFAULT_REDIRECT_STATUS = 302;
 
@@ -28,6 +28,13 @@ final class LinkReader {
         if (access == Access.PRIVATE && partners.isEmpty() && partnerGroups.isEmpty() && listsWellFormed) {
             link.get("access").error("private link needs partners or partner_groups");
         }
+        RuleReader.Read routing = RuleReader.read(link);
+        int redirect = redirectStatus(link.get("redirect"));
+        if (routing.routing().hasRules() && (redirect == 301 || redirect == 308)) {
+            // Browsers cache permanent redirects and would never ask again, so the rules would stop applying.
+            link.get("redirect").error("redirect " + redirect + " is permanent and browsers cache it; a link with"
+                    + " rules needs 302 or 307");
+        }
         LinkConfig config = new LinkConfig(
                 id,
                 slug,
@@ -40,13 +47,14 @@ final class LinkReader {
                 access,
                 values(partners),
                 values(partnerGroups),
-                redirectStatus(link.get("redirect")),
+                redirect,
                 link.get("active").bool(true),
                 Urls.optional(link, "fallback"),
                 rejection(link.get("reject")),
+                routing.routing(),
                 link.at());
         return new ConfigDraft.Link(config, link.get("slug").at(), link.get(idDefaulted ? "slug" : "id").at(),
-                idDefaulted, link.get("domain").at(), partners, partnerGroups);
+                idDefaulted, link.get("domain").at(), partners, partnerGroups, routing.refs());
     }
 
     private static Access access(YamlValue value) {

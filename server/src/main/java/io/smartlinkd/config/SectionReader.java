@@ -8,7 +8,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /** Reads the sections of one file into the draft; any file may hold any sections. */
 final class SectionReader {
-    static final List<String> SECTIONS = List.of("server", "domains", "partners", "links");
+    static final List<String> SECTIONS = List.of("server", "domains", "partners", "links", "offers", "pools");
 
     private SectionReader() {
     }
@@ -34,6 +34,12 @@ final class SectionReader {
         }
         for (YamlValue item : entries(sections, "links")) {
             draft.links.add(LinkReader.read(item));
+        }
+        for (YamlValue item : entries(sections, "offers")) {
+            draft.offers.add(OfferReader.read(item));
+        }
+        for (YamlValue item : entries(sections, "pools")) {
+            draft.pools.add(PoolReader.read(item));
         }
     }
 

@@ -21,6 +21,7 @@ import io.smartlinkd.net.CidrSet;
  * @param trustedProxies    peers whose {@code X-Forwarded-For} is believed (load balancers, CDNs); empty = none
  * @param proxyProtocol     the public listener requires a PROXY protocol (v1 or v2) header on every connection
  * @param visitors          visitor cookie and unique clicks
+ * @param capsShare         this node's share of every offer cap, 0 &lt; share &le; 1 (several nodes split a cap)
  */
 public record ServerConfig(
         int nodeId,
@@ -38,7 +39,8 @@ public record ServerConfig(
         GeoConfig geo,
         CidrSet trustedProxies,
         boolean proxyProtocol,
-        VisitorConfig visitors) {
+        VisitorConfig visitors,
+        double capsShare) {
 
     public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
     public static final HostPort DEFAULT_ADMIN = new HostPort("127.0.0.1", 9090);
@@ -46,7 +48,7 @@ public record ServerConfig(
     public static ServerConfig defaults() {
         return new ServerConfig(0, DEFAULT_LISTEN, DEFAULT_ADMIN, false, null, Limits.DEFAULTS,
                 2_000, 10_000, 0, null, null, JournalConfig.DEFAULTS, GeoConfig.DEFAULTS, CidrSet.EMPTY, false,
-                VisitorConfig.DEFAULTS);
+                VisitorConfig.DEFAULTS, 1.0);
     }
 
     @Override
@@ -57,6 +59,7 @@ public record ServerConfig(
                 + ", drainMs=" + drainMs + ", shutdownTimeoutMs=" + shutdownTimeoutMs + ", ioThreads=" + ioThreads
                 + ", clickIdKey=" + (clickIdKey == null ? "generated" : "***") + ", defaultDomain=" + defaultDomain
                 + ", journal=" + journal + ", geo=" + geo + ", trustedProxies=" + trustedProxies
-                + ", proxyProtocol=" + proxyProtocol + ", visitors=" + visitors + "]";
+                + ", proxyProtocol=" + proxyProtocol + ", visitors=" + visitors
+                + ", capsShare=" + capsShare + "]";
     }
 }

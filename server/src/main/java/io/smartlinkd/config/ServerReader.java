@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class ServerReader {
     static final List<String> KEYS = List.of("node_id", "listen", "admin", "health_on_public", "data_dir", "limits",
             "drain", "shutdown_timeout", "io_threads", "click_id_key", "click_id_key_file", "default_domain", "journal",
-            "geo", "trusted_proxies", "proxy_protocol", "visitors");
+            "geo", "trusted_proxies", "proxy_protocol", "visitors", "caps_share");
     static final List<String> JOURNAL_KEYS = List.of("ring_size", "segment_bytes", "fsync", "fsync_interval",
             "ip_privacy");
     static final List<String> VISITOR_KEYS = List.of("set_cookie", "cookie", "max_age", "secure", "unique_window",
@@ -56,7 +56,8 @@ final class ServerReader {
                 GeoReader.read(server.get("geo")),
                 trustedProxies(server.get("trusted_proxies")),
                 server.get("proxy_protocol").bool(defaults.proxyProtocol()),
-                visitors(server.get("visitors")));
+                visitors(server.get("visitors")),
+                capsShare(server.get("caps_share")));
         SourceLocation defaultDomainAt = config.defaultDomain() == null ? null : server.get("default_domain").at();
         return new ConfigDraft.Server(config, keyAt, defaultDomainAt);
     }
@@ -138,6 +139,25 @@ final class ServerReader {
                 visitors.get("unique_capacity").integer(VisitorConfig.MIN_UNIQUE_CAPACITY,
                         VisitorConfig.MAX_UNIQUE_CAPACITY,
                         defaults.uniqueCapacity()));
+    }
+
+    /** A fraction such as 0.25 (a node's share of each cap when several nodes serve the same offers). */
+    private static double capsShare(YamlValue value) {
+        String text = value.string();
+        if (text == null) {
+            return 1.0;
+        }
+        try {
+            double share = Double.parseDouble(text.trim());
+            if (share > 0 && share <= 1) {
+                return share;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        value.error("caps_share must be a fraction more than 0 and at most 1, such as 0.25 (got "
+                + Messages.quote(text) + ")");
+        return 1.0;
     }
 
     private static <E extends Enum<E>> E choice(YamlValue value, Class<E> type, E fallback) {

@@ -41,6 +41,7 @@ final class YamlMap {
 
     /**
      * @param where how errors name the mapping: {@code "in link"}, {@code "at the top level"}
+     * @param allowedKeys null when any key is allowed (a mapping of names the admin chooses)
      * @param node  null for an absent or empty mapping
      */
     static YamlMap of(YamlFile file, String where, List<String> allowedKeys, MappingNode node, SourceLocation at) {
@@ -70,7 +71,7 @@ final class YamlMap {
             merge(file, source, entries, merged, 0);
         }
         for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
-            if (!allowedKeys.contains(entry.getKey())) {
+            if (allowedKeys != null && !allowedKeys.contains(entry.getKey())) {
                 file.error(entry.getValue().getKeyNode(), "unknown key " + Messages.quote(entry.getKey()) + " " + where
                         + " (allowed: " + Messages.list(allowedKeys) + ")");
             }

@@ -189,6 +189,16 @@ final class YamlValue {
         return YamlMap.of(file, where, allowedKeys, isPresent() ? (MappingNode) node : null, at);
     }
 
+    /** This value as a mapping whose keys the admin chooses (such as query parameter names). */
+    YamlMap mapOfAnyKeys(String where) {
+        return map(where, null);
+    }
+
+    /** Absent, null or a scalar. */
+    boolean isScalarOrAbsent() {
+        return !isPresent() || node instanceof ScalarNode;
+    }
+
     private String scalarText(String expected) {
         if (!isPresent()) {
             return null;

@@ -24,6 +24,7 @@ import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.LinkView;
 import io.smartlinkd.link.Partner;
 import io.smartlinkd.link.TemplateRenderer;
+import io.smartlinkd.routing.RouteDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
     private boolean keepAlive;
     private boolean http10;
     private long requestMs;
+    private HttpHeaders headers;
 
     ClickHandler(ServerState server, LoopContext loop, ConnectionState connection) {
         this.server = server;
@@ -118,6 +120,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         // HEAD is a look, not a visit: no cookie, no unique click. Bots and prefetches will join it here.
         loop.visitor.begin(headers.get(HttpHeaderNames.COOKIE), headers.get(HttpHeaderNames.USER_AGENT), loop.client,
                 !head);
+        this.headers = headers;
         answer(ctx, request.uri(), headers.get(HttpHeaderNames.HOST));
     }
 
@@ -190,8 +193,43 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         macros.partner(partner);
+        if (link.ruleSet() != 0) {
+            route(ctx, links, link, partner, uri, queryStart, queryEnd);
+            return;
+        }
         redirect(ctx, link.redirectStatus(), link.bytes(), link.destinationOffset(), link.destinationLength(),
                 ClickOutcome.REDIRECTED);
+    }
+
+    /** A link with rules: its destination, a rule's destination, an offer of a pool, or its on_lost answer. */
+    private void route(ChannelHandlerContext ctx, LinkSet links, LinkView link, Partner partner, String uri,
+                       int queryStart, int queryEnd) {
+        RequestFacts facts = loop.facts;
+        // HEAD is a prefetch or a link checker: routed like a click, but it never consumes a cap.
+        facts.set(uri, queryStart, queryEnd, partner, System.currentTimeMillis(), head,
+                headers.get(HttpHeaderNames.REFERER), headers.get(HttpHeaderNames.ACCEPT_LANGUAGE));
+        RouteDecision decision = loop.route;
+        links.router().route(link.ruleSet(), facts, decision);
+        loop.macros.route(decision);
+        switch (decision.kind()) {
+            case DESTINATION:
+            case OFFER:
+                redirect(ctx, link.redirectStatus(), decision.program(), decision.programOffset(),
+                        decision.programLength(), ClickOutcome.REDIRECTED);
+                break;
+            case LOST:
+                if (decision.lostStatus() == 0) {
+                    redirect(ctx, 302, decision.program(), decision.programOffset(), decision.programLength(),
+                            ClickOutcome.LOST);
+                } else {
+                    answerPlain(ctx, Responses.lost(decision.lostStatus()), ClickOutcome.LOST);
+                }
+                break;
+            default:
+                redirect(ctx, link.redirectStatus(), link.bytes(), link.destinationOffset(), link.destinationLength(),
+                        ClickOutcome.REDIRECTED);
+                break;
+        }
     }
 
     private void reject(ChannelHandlerContext ctx, Domain domain, LinkView link) {
@@ -226,7 +264,8 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
                           ClickOutcome outcome) {
         long nowMs = System.currentTimeMillis();
         LinkView link = loop.macros.link();
-        int chars = loop.minter.mint(nowMs, link == null ? 0 : link.linkNumber(), 0, loop.clickId, 0);
+        int chars = loop.minter.mint(nowMs, link == null ? 0 : link.linkNumber(), loop.macros.offerNumber(),
+                loop.clickId, 0);
         loop.macros.clickId(loop.clickId, chars);
         if (!record(ctx, outcome, status, nowMs)) {
             return;

@@ -14,6 +14,8 @@ public enum ClickOutcome {
     NOT_FOUND("not_found", ClickLayout.Outcome.NOT_FOUND),
     /** Partner unknown or without access; answered by the link's rejection behaviour. */
     REJECTED("rejected", ClickLayout.Outcome.REJECTED),
+    /** A rule sent the click to a pool with no eligible offer and no usable fallback: the link's on_lost answer. */
+    LOST("lost", ClickLayout.Outcome.LOST),
     /** Malformed, oversized, slow or otherwise refused HTTP. */
     BAD_REQUEST("bad_request", null),
     /** The journal could not take the record (ring full or writer failed): answered 503, nothing sent. */

@@ -8,6 +8,7 @@ import io.smartlinkd.link.ByteRecord;
 import io.smartlinkd.link.LinkView;
 import io.smartlinkd.visitor.ClientIp;
 import io.smartlinkd.visitor.Visitor;
+import io.smartlinkd.routing.RouteDecision;
 
 /**
  * Everything one event loop reuses across requests, so that answering a click allocates nothing of ours.
@@ -24,6 +25,8 @@ final class LoopContext {
     final RequestMacros macros = new RequestMacros();
     final HttpDate date = new HttpDate();
     final ClickDraft draft = new ClickDraft();
+    final RequestFacts facts = new RequestFacts();
+    final RouteDecision route = new RouteDecision();
     final ConnectionSweeper sweeper;
     /** The current request's client address (after trusted proxies); geo lookups read {@code ip()}/{@code length()}. */
     final ClientIp client;

@@ -9,6 +9,7 @@ import io.smartlinkd.link.MacroValues;
 import io.smartlinkd.link.Partner;
 import io.smartlinkd.link.PercentEncoder;
 import io.smartlinkd.link.UtmKey;
+import io.smartlinkd.routing.RouteDecision;
 
 /**
  * The macro values of the click being answered, read straight from the request URI and the link record without
@@ -27,6 +28,9 @@ final class RequestMacros implements MacroValues {
     private int clickIdLength;
     private int rejectedPartnerStart;
     private int rejectedPartnerEnd;
+    private byte[] offerId;
+    private int offerNumber;
+    private int ruleNumber;
 
     void set(CharSequence uri, int queryStart, int queryEnd, int slugStart, int slugEnd, Domain domain) {
         this.uri = uri;
@@ -40,6 +44,20 @@ final class RequestMacros implements MacroValues {
         this.clickIdLength = 0;
         this.rejectedPartnerStart = 0;
         this.rejectedPartnerEnd = 0;
+        this.offerId = null;
+        this.offerNumber = 0;
+        this.ruleNumber = 0;
+    }
+
+    /** The routing decision: its offer for {@code {offer}}, the click id and the record; its rule for the record. */
+    void route(RouteDecision decision) {
+        offerId = decision.offerId();
+        offerNumber = decision.offerNumber();
+        ruleNumber = decision.ruleNumber();
+    }
+
+    int offerNumber() {
+        return offerNumber;
     }
 
     LinkView link() {
@@ -74,6 +92,7 @@ final class RequestMacros implements MacroValues {
         if (link != null) {
             draft.linkNumber(link.linkNumber());
         }
+        draft.offerNumber(offerNumber).ruleNumber(ruleNumber);
         if (domain != null) {
             draft.string(domain.hostBytes(), 0, domain.hostBytes().length);
         } else {
@@ -159,6 +178,11 @@ final class RequestMacros implements MacroValues {
             case DOMAIN:
                 if (domain != null) {
                     PercentEncoder.encode(domain.hostBytes(), 0, domain.hostBytes().length, out);
+                }
+                break;
+            case OFFER:
+                if (offerId != null) {
+                    PercentEncoder.encode(offerId, 0, offerId.length, out);
                 }
                 break;
             default:

@@ -72,6 +72,20 @@ final class Responses {
     static final Plain OK = new Plain(200, "OK", "ok\n", "");
     static final Plain READY = new Plain(200, "OK", "ready\n", "");
     static final Plain NOT_READY = new Plain(503, "Service Unavailable", "not ready\n", "Retry-After: 1\r\n");
+    static final Plain LOST_GONE = new Plain(410, "Gone", "no offer available\n", "");
+    static final Plain LOST_UNAVAILABLE = new Plain(503, "Service Unavailable", "no offer available\n", "");
+
+    /** A lost click's on_lost status (404, 410 or 503). */
+    static Plain lost(int status) {
+        switch (status) {
+            case 410:
+                return LOST_GONE;
+            case 503:
+                return LOST_UNAVAILABLE;
+            default:
+                return NOT_FOUND;
+        }
+    }
 
     static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);

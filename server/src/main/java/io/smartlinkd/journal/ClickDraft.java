@@ -40,6 +40,18 @@ public final class ClickDraft {
         return this;
     }
 
+    /** The offer routing chose (0 = none). */
+    public ClickDraft offerNumber(int offerNumber) {
+        SHORT.set(bytes, ClickLayout.OFFER_NUMBER, (short) offerNumber);
+        return this;
+    }
+
+    /** The link's rule that decided (1-based, 0 = none). */
+    public ClickDraft ruleNumber(int ruleNumber) {
+        SHORT.set(bytes, ClickLayout.RULE_NUMBER, (short) ruleNumber);
+        return this;
+    }
+
     public ClickDraft outcome(ClickLayout.Outcome outcome, int httpStatus) {
         bytes[ClickLayout.OUTCOME] = (byte) outcome.ordinal();
         SHORT.set(bytes, ClickLayout.HTTP_STATUS, (short) httpStatus);

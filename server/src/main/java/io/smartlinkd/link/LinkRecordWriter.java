@@ -15,6 +15,7 @@ public final class LinkRecordWriter {
             int redirectStatus,
             Rejection.Kind rejection,
             int linkNumber,
+            int ruleSet,
             String linkId,
             byte[] destination,
             byte[] fallback,
@@ -28,6 +29,7 @@ public final class LinkRecordWriter {
         out.write(rejection.ordinal());
         out.write(0);
         i32(out, linkNumber);
+        i32(out, ruleSet);
         block(out, linkId.getBytes(StandardCharsets.US_ASCII));
         block(out, destination);
         block(out, fallback);

@@ -1,10 +1,13 @@
 package io.smartlinkd.link;
 
 import io.smartlinkd.config.Config;
+import io.smartlinkd.routing.Router;
 
 /**
- * One immutable config generation as the hot path reads it: domains and partners in memory, links off-heap.
- * Requests read the current LinkSet once and use only it, so each sees exactly one version.
+ * One immutable config generation as the hot path reads it: domains, partners and routing in memory, links
+ * off-heap. Requests read the current LinkSet once and use only it, so each sees exactly one version; a link
+ * record's rule-set number indexes this generation's {@link #router()}.
  */
-public record LinkSet(Config config, DomainTable domains, PartnerTable partners, LinkTable links, long generation) {
+public record LinkSet(Config config, DomainTable domains, PartnerTable partners, LinkTable links, Router router,
+                      long generation) {
 }

@@ -9,6 +9,8 @@ import io.smartlinkd.config.LinkConfig;
 import io.smartlinkd.config.PartnerConfig;
 import io.smartlinkd.config.Rejection;
 import io.smartlinkd.config.SourceLocation;
+import io.smartlinkd.routing.OfferRegistry;
+import io.smartlinkd.routing.RoutingCompiler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,39 +21,53 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Compiles a validated {@link Config} into domain and partner tables and link records, and checks it against the
- * published-slug registry. Errors are collected and reported together, pointing at the YAML.
+ * Compiles a validated {@link Config} into domain and partner tables, the routing table and link records, and
+ * checks it against the published-slug registry. Errors are collected and reported together, pointing at the YAML.
  */
 public final class LinkSetCompiler {
     private final Config config;
     private final SlugRegistry registry;
+    private final OfferRegistry offerRegistry;
     private final long nowMs;
     private final List<ConfigError> errors = new ArrayList<>();
 
-    private LinkSetCompiler(Config config, SlugRegistry registry, long nowMs) {
+    private LinkSetCompiler(Config config, SlugRegistry registry, OfferRegistry offerRegistry, long nowMs) {
         this.config = config;
         this.registry = registry;
+        this.offerRegistry = offerRegistry;
         this.nowMs = nowMs;
     }
 
     /**
      * @param registry published slugs to respect, or null to compile without that check (offline {@code check}
-     *                 without a data dir)
+     *                 without a data dir); offers are numbered afresh
      */
     public static CompiledLinkSet compile(Config config, SlugRegistry registry, long nowMs) throws ConfigException {
-        return new LinkSetCompiler(config, registry, nowMs).run();
+        return compile(config, registry, null, nowMs);
+    }
+
+    /**
+     * @param registry      published slugs to respect, or null (see above)
+     * @param offerRegistry offer numbers to keep, or null to number offers afresh
+     */
+    public static CompiledLinkSet compile(Config config, SlugRegistry registry, OfferRegistry offerRegistry,
+                                          long nowMs) throws ConfigException {
+        return new LinkSetCompiler(config, registry, offerRegistry, nowMs).run();
     }
 
     private CompiledLinkSet run() throws ConfigException {
         DomainTable domains = compileDomains();
         PartnerTable partners = compilePartners();
+        RoutingCompiler.Compiled routing = RoutingCompiler.compile(config, offerRegistry, LinkTemplates.INSTANCE,
+                partners);
+        errors.addAll(routing.errors());
         Map<String, PublishedSlug> newlyPublished = new LinkedHashMap<>();
-        List<LinkTable.Entry> entries = compileLinks(domains, partners, newlyPublished);
+        List<LinkTable.Entry> entries = compileLinks(domains, partners, routing, newlyPublished);
         checkNothingPublishedWasRemoved();
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new CompiledLinkSet(config, domains, partners, entries, newlyPublished);
+        return new CompiledLinkSet(config, domains, partners, entries, newlyPublished, routing);
     }
 
     private DomainTable compileDomains() {
@@ -100,8 +116,9 @@ public final class LinkSetCompiler {
         return new PartnerTable(partners, groups);
     }
 
-    private List<LinkTable.Entry> compileLinks(
-            DomainTable domains, PartnerTable partners, Map<String, PublishedSlug> newlyPublished) {
+    private List<LinkTable.Entry> compileLinks(DomainTable domains, PartnerTable partners,
+                                               RoutingCompiler.Compiled routing,
+                                               Map<String, PublishedSlug> newlyPublished) {
         List<LinkTable.Entry> entries = new ArrayList<>(config.links().size());
         int nextNumber = registry == null ? 1 : registry.nextLinkNumber();
         for (LinkConfig link : config.links()) {
@@ -125,7 +142,7 @@ public final class LinkSetCompiler {
                 newlyPublished.put(SlugRegistry.key(domain.host(), link.slug()),
                         new PublishedSlug(link.id(), linkNumber, nowMs, link.at().file()));
             }
-            byte[] record = compileLink(link, linkNumber, partners);
+            byte[] record = compileLink(link, linkNumber, routing.ruleSetOf(link.id()), partners);
             if (record != null) {
                 entries.add(new LinkTable.Entry(LinkTable.key(domain.number(), link.slug()), record));
             }
@@ -133,7 +150,7 @@ public final class LinkSetCompiler {
         return entries;
     }
 
-    private byte[] compileLink(LinkConfig link, int linkNumber, PartnerTable partners) {
+    private byte[] compileLink(LinkConfig link, int linkNumber, int ruleSet, PartnerTable partners) {
         Map<UtmKey, String> utm = new java.util.EnumMap<>(UtmKey.class);
         for (Map.Entry<String, String> entry : link.utm().entrySet()) {
             UtmKey key = UtmKey.byKey(entry.getKey());
@@ -162,7 +179,7 @@ public final class LinkSetCompiler {
                     .toArray();
         }
         return LinkRecordWriter.write(link.active(), link.access() == Access.PRIVATE, link.redirectStatus(),
-                link.rejection().kind(), linkNumber, link.id(), destination, fallback, rejectionUrl,
+                link.rejection().kind(), linkNumber, ruleSet, link.id(), destination, fallback, rejectionUrl,
                 partnerNumbers, groupNumbers);
     }
 

@@ -70,6 +70,13 @@ public final class LinkView {
         return ((bytes[6] & 0xFF) << 24) | ((bytes[7] & 0xFF) << 16) | ((bytes[8] & 0xFF) << 8) | (bytes[9] & 0xFF);
     }
 
+    /** The link's rule set in the generation's routing table; 0 when the link has no rules. */
+    public int ruleSet() {
+        int at = LinkRecordFormat.RULE_SET;
+        return ((bytes[at] & 0xFF) << 24) | ((bytes[at + 1] & 0xFF) << 16) | ((bytes[at + 2] & 0xFF) << 8)
+                | (bytes[at + 3] & 0xFF);
+    }
+
     public int linkIdOffset() {
         return linkIdOffset;
     }

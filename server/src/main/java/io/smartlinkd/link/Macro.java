@@ -10,7 +10,9 @@ public enum Macro {
     SLUG("slug"),
     PARTNER("partner"),
     PARTNER_GROUP("partner_group"),
-    DOMAIN("domain");
+    DOMAIN("domain"),
+    /** The id of the offer routing chose; empty when the click goes to no offer. */
+    OFFER("offer");
 
     private static final Macro[] VALUES = values();
     private final String text;
@@ -43,7 +45,6 @@ public enum Macro {
      */
     public static boolean isReserved(String name) {
         switch (name) {
-            case "offer":
             case "rule":
             case "country":
             case "city":

@@ -1,10 +1,14 @@
 package io.smartlinkd.link;
 
+import io.smartlinkd.routing.PartnerNumbers;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The partners of one config snapshot, found by the path segment of {@code /{slug}/{partner}}. Read-only. */
-public final class PartnerTable {
+/**
+ * The partners of one config snapshot, found by the path segment of {@code /{slug}/{partner}}. Read-only. Its
+ * numbers are the ones routing rules compile against.
+ */
+public final class PartnerTable implements PartnerNumbers {
     private final Partner[] byNumber;
     private final AsciiIndex index;
     private final List<String> groups;
@@ -39,8 +43,25 @@ public final class PartnerTable {
     }
 
     /** Group number (1-based) for a group name, or 0. */
+    @Override
     public int groupNumber(String group) {
         int at = groups.indexOf(group);
         return at < 0 ? 0 : at + 1;
+    }
+
+    @Override
+    public int partnerNumber(String id) {
+        Partner partner = find(id, 0, id.length());
+        return partner == null ? 0 : partner.number();
+    }
+
+    @Override
+    public String partnerId(int number) {
+        return number > 0 && number < byNumber.length ? byNumber[number].id() : null;
+    }
+
+    @Override
+    public String groupName(int number) {
+        return number > 0 && number <= groups.size() ? groups.get(number - 1) : null;
     }
 }

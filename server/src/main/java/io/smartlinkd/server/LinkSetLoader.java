@@ -9,6 +9,8 @@ import io.smartlinkd.link.LinkSetCompiler;
 import io.smartlinkd.link.LinkTable;
 import io.smartlinkd.link.PublishedSlug;
 import io.smartlinkd.link.SlugRegistry;
+import io.smartlinkd.routing.CapCounters;
+import io.smartlinkd.routing.OfferRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -17,19 +19,24 @@ import java.util.Map;
 
 /**
  * Turns a config directory into a live {@link LinkSet}: parse and validate, compile against the published-slug
- * registry, write (or reopen) the link table generation, and only then record newly published slugs. Used by the
- * single reload thread; never concurrently with itself.
+ * registry and the offer numbers, record new offer numbers, write (or reopen) the link table generation, bind its
+ * routing to the cap counters, and only then record newly published slugs. Used by the single reload thread; never
+ * concurrently with itself.
  */
 final class LinkSetLoader {
     private final Path configDir;
     private final Path linksDir;
     private final SlugRegistry registry;
+    private final OfferRegistry offers;
+    private final CapCounters caps;
     private long generation;
 
-    LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry) {
+    LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry, OfferRegistry offers, CapCounters caps) {
         this.configDir = configDir;
         this.linksDir = dataDir.resolve("links");
         this.registry = registry;
+        this.offers = offers;
+        this.caps = caps;
     }
 
     /** A built generation and the slugs it serves for the first time. */
@@ -39,14 +46,21 @@ final class LinkSetLoader {
     /** Builds the next generation; nothing is published and nothing running changes if this throws. */
     Loaded load() throws ConfigException {
         Config config = ConfigLoader.load(configDir);
-        CompiledLinkSet compiled = LinkSetCompiler.compile(config, registry, System.currentTimeMillis());
+        CompiledLinkSet compiled = LinkSetCompiler.compile(config, registry, offers, System.currentTimeMillis());
+        try {
+            // Before any click can carry them: a number, once used, must never go to another offer.
+            offers.record(compiled.routing().newOfferNumbers());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record offer numbers: " + e.getMessage(), e);
+        }
         LinkTable table;
         try {
             table = LinkTable.openOrBuild(linksDir, compiled.entries());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the link table in " + linksDir + ": " + e.getMessage(), e);
         }
-        LinkSet linkSet = new LinkSet(config, compiled.domains(), compiled.partners(), table, ++generation);
+        LinkSet linkSet = new LinkSet(config, compiled.domains(), compiled.partners(), table,
+                compiled.routing().table().router(caps), ++generation);
         return new Loaded(linkSet, compiled.newlyPublished());
     }
 

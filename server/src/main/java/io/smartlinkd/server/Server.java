@@ -20,6 +20,8 @@ import io.smartlinkd.http.ServerState;
 import io.smartlinkd.journal.ClickJournal;
 import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.SlugRegistry;
+import io.smartlinkd.routing.CapCounters;
+import io.smartlinkd.routing.OfferRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -40,6 +42,7 @@ public final class Server implements AutoCloseable {
     private final ServerConfig config;
     private final ServerState state;
     private final SlugRegistry registry;
+    private final CapCounters caps;
     private final EventLoopGroup clickLoops;
     private final EventLoopGroup adminLoops;
     private final Reloader reloader;
@@ -48,12 +51,13 @@ public final class Server implements AutoCloseable {
     private final ConfigWatcher watcher;
     private boolean stopped;
 
-    private Server(ServerConfig config, ServerState state, SlugRegistry registry, EventLoopGroup clickLoops,
-                   EventLoopGroup adminLoops, Reloader reloader, Channel adminChannel, Channel publicChannel,
-                   ConfigWatcher watcher) {
+    private Server(ServerConfig config, ServerState state, SlugRegistry registry, CapCounters caps,
+                   EventLoopGroup clickLoops, EventLoopGroup adminLoops, Reloader reloader, Channel adminChannel,
+                   Channel publicChannel, ConfigWatcher watcher) {
         this.config = config;
         this.state = state;
         this.registry = registry;
+        this.caps = caps;
         this.clickLoops = clickLoops;
         this.adminLoops = adminLoops;
         this.reloader = reloader;
@@ -71,6 +75,7 @@ public final class Server implements AutoCloseable {
         HostPort admin = options.admin() != null ? options.admin() : serverConfig.admin();
 
         SlugRegistry registry = null;
+        CapCounters caps = null;
         ClickJournal journal = null;
         EventLoopGroup adminLoops = null;
         EventLoopGroup clickLoops = null;
@@ -81,6 +86,8 @@ public final class Server implements AutoCloseable {
                     ? ClickIdKey.fromSecret(serverConfig.clickIdKey())
                     : ClickIdKey.loadOrCreate(dataDir.resolve("click-id.key"));
             registry = SlugRegistry.open(dataDir);
+            OfferRegistry offers = OfferRegistry.open(dataDir);
+            caps = CapCounters.open(dataDir.resolve("caps").resolve("counters.bin"));
             journal = ClickJournal.open(dataDir.resolve("journal"), serverConfig.nodeId(), serverConfig.journal());
             ServerState state = new ServerState(serverConfig.nodeId(), key, serverConfig.limits(),
                     serverConfig.healthOnPublic(), journal, serverConfig.journal().ipPrivacy(),
@@ -90,7 +97,7 @@ public final class Server implements AutoCloseable {
                     : Runtime.getRuntime().availableProcessors();
             adminLoops = transport.group(1, new DefaultThreadFactory("admin", true));
             clickLoops = transport.group(threads, new DefaultThreadFactory("click", false));
-            reloader = new Reloader(new LinkSetLoader(configDir, dataDir, registry), state,
+            reloader = new Reloader(new LinkSetLoader(configDir, dataDir, registry, offers, caps), state,
                     List.of(clickLoops, adminLoops));
             Metrics metrics = new Metrics(state, reloader);
 
@@ -104,13 +111,13 @@ public final class Server implements AutoCloseable {
             LOG.info("smartlinkd node {} serving on http://{} (admin http://{}, {} x {}, data {})",
                     serverConfig.nodeId(), address(publicChannel), address(adminChannel), threads, transport.name(),
                     dataDir);
-            return new Server(serverConfig, state, registry, clickLoops, adminLoops, reloader, adminChannel,
+            return new Server(serverConfig, state, registry, caps, clickLoops, adminLoops, reloader, adminChannel,
                     publicChannel, watcher);
         } catch (ConfigException e) {
-            shutdownQuietly(reloader, clickLoops, adminLoops, registry, journal);
+            shutdownQuietly(reloader, clickLoops, adminLoops, registry, caps, journal);
             throw e;
         } catch (IOException | RuntimeException e) {
-            shutdownQuietly(reloader, clickLoops, adminLoops, registry, journal);
+            shutdownQuietly(reloader, clickLoops, adminLoops, registry, caps, journal);
             throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
     }
@@ -226,6 +233,8 @@ public final class Server implements AutoCloseable {
             last.links().close();
         }
         registry.close();
+        // Every loop that routes is stopped: nothing can touch the mapped counters any more.
+        caps.close();
         LOG.info("stopped: {} clicks journaled", state.journal().recordsWritten());
     }
 
@@ -235,7 +244,7 @@ public final class Server implements AutoCloseable {
     }
 
     private static void shutdownQuietly(Reloader reloader, EventLoopGroup clickLoops, EventLoopGroup adminLoops,
-                                        SlugRegistry registry, ClickJournal journal) {
+                                        SlugRegistry registry, CapCounters caps, ClickJournal journal) {
         if (reloader != null) {
             reloader.close();
         }
@@ -247,6 +256,9 @@ public final class Server implements AutoCloseable {
         }
         if (registry != null) {
             registry.close();
+        }
+        if (caps != null) {
+            caps.close();
         }
         if (journal != null) {
             journal.close();

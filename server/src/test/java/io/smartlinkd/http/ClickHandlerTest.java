@@ -20,6 +20,7 @@ import io.smartlinkd.link.CompiledLinkSet;
 import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.LinkSetCompiler;
 import io.smartlinkd.link.LinkTable;
+import io.smartlinkd.routing.CapCounters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,8 @@ class ClickHandlerTest {
         Config parsed = ConfigLoader.load(config);
         CompiledLinkSet compiled = LinkSetCompiler.compile(parsed, null, 0);
         linkSet = new LinkSet(parsed, compiled.domains(), compiled.partners(),
-                LinkTable.openOrBuild(dir.resolve("links"), compiled.entries()), 1);
+                LinkTable.openOrBuild(dir.resolve("links"), compiled.entries()),
+                compiled.routing().table().router(CapCounters.inMemory()), 1);
         journal = ClickJournal.open(dir.resolve("journal"), 3, JournalConfig.DEFAULTS);
         server = new ServerState(3, ClickIdKey.fromSecret("a-test-secret-of-enough-length"),
                 new Limits(256, 1024, 10_000, 60_000), false, journal, JournalConfig.IpPrivacy.TRUNCATE);

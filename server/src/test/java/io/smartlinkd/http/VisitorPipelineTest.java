@@ -68,7 +68,8 @@ class VisitorPipelineTest {
         Config parsed = ConfigLoader.load(config);
         CompiledLinkSet compiled = LinkSetCompiler.compile(parsed, null, 0);
         linkSet = new LinkSet(parsed, compiled.domains(), compiled.partners(),
-                LinkTable.openOrBuild(dir.resolve("links"), compiled.entries()), 1);
+                LinkTable.openOrBuild(dir.resolve("links"), compiled.entries()),
+                compiled.routing().table().router(io.smartlinkd.routing.CapCounters.inMemory()), 1);
         journal = ClickJournal.open(dir.resolve("journal"), 3, JournalConfig.DEFAULTS);
         Limits limits = new Limits(1024, 8192, 10_000, 60_000);
         CidrSet trusted = CidrSet.of(List.of(Cidr.parse("10.0.0.0/8")));

@@ -1,0 +1,22 @@
+package io.smartlinkd.routing;
+
+/** A link's rule compiled for the hot path: its conditions and its target, a pool or a destination. Immutable. */
+final class Rule {
+    final int number;
+    final String name;
+    final Match when;
+    /** Null when the rule has a destination. */
+    final Pool pool;
+    /** The destination's template program; null when the rule has a pool. */
+    final byte[] destination;
+    final String destinationText;
+
+    Rule(int number, String name, Match when, Pool pool, byte[] destination, String destinationText) {
+        this.number = number;
+        this.name = name;
+        this.when = when;
+        this.pool = pool;
+        this.destination = destination;
+        this.destinationText = destinationText;
+    }
+}
