@@ -117,9 +117,11 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         http10 = request.protocolVersion() == HttpVersion.HTTP_1_0;
         requestMs = System.currentTimeMillis();
         ClientAddresses.resolve(loop.client, connection, headers);
-        // HEAD is a look, not a visit: no cookie, no unique click. Bots and prefetches will join it here.
-        loop.visitor.begin(headers.get(HttpHeaderNames.COOKIE), headers.get(HttpHeaderNames.USER_AGENT), loop.client,
-                !head);
+        String userAgent = headers.get(HttpHeaderNames.USER_AGENT);
+        VisitClassification visit = loop.visit;
+        visit.classify(server.classifiers(), loop.client, headers, userAgent, head);
+        // Bots, prefetches and HEAD are looks, not visits: no cookie, no unique click.
+        loop.visitor.begin(headers.get(HttpHeaderNames.COOKIE), userAgent, loop.client, !visit.bot());
         this.headers = headers;
         answer(ctx, request.uri(), headers.get(HttpHeaderNames.HOST));
     }
@@ -206,8 +208,11 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
                        int queryStart, int queryEnd) {
         RequestFacts facts = loop.facts;
         // HEAD is a prefetch or a link checker: routed like a click, but it never consumes a cap.
-        facts.set(uri, queryStart, queryEnd, partner, System.currentTimeMillis(), head,
+        VisitClassification visit = loop.visit;
+        facts.set(uri, queryStart, queryEnd, partner, requestMs, visit.bot(),
                 headers.get(HttpHeaderNames.REFERER), headers.get(HttpHeaderNames.ACCEPT_LANGUAGE));
+        facts.visitor(visit.country(), visit.device(), visit.os(), visit.browser(),
+                Math.max(1, loop.visitor.visitCount()), visit.bot());
         RouteDecision decision = loop.route;
         links.router().route(link.ruleSet(), facts, decision);
         loop.macros.route(decision);
@@ -303,8 +308,13 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         if (loop.visitor.unique()) {
             draft.addFlags(ClickLayout.FLAG_UNIQUE);
         }
+        VisitClassification visit = loop.visit;
+        visit.describe(draft);
         if (server.journal().tryRecord(draft)) {
             server.record(outcome);
+            if (visit.bot()) {
+                server.recordNonHuman(visit.prefetch());
+            }
             return true;
         }
         server.record(ClickOutcome.UNAVAILABLE);

@@ -26,6 +26,7 @@ final class LoopContext {
     final HttpDate date = new HttpDate();
     final ClickDraft draft = new ClickDraft();
     final RequestFacts facts = new RequestFacts();
+    final VisitClassification visit = new VisitClassification();
     final RouteDecision route = new RouteDecision();
     final ConnectionSweeper sweeper;
     /** The current request's client address (after trusted proxies); geo lookups read {@code ip()}/{@code length()}. */
@@ -41,6 +42,7 @@ final class LoopContext {
                 server);
         this.client = new ClientIp(server.trustedProxies());
         this.visitor = server.visitors().newVisitor();
+        macros.visit(visit);
     }
 
     int openConnections() {

@@ -31,6 +31,7 @@ final class RequestMacros implements MacroValues {
     private byte[] offerId;
     private int offerNumber;
     private int ruleNumber;
+    private VisitClassification visit;
 
     void set(CharSequence uri, int queryStart, int queryEnd, int slugStart, int slugEnd, Domain domain) {
         this.uri = uri;
@@ -68,6 +69,11 @@ final class RequestMacros implements MacroValues {
     void rejectedPartner(int start, int end) {
         rejectedPartnerStart = start;
         rejectedPartnerEnd = end;
+    }
+
+    /** The visitor classification of this request, for the country, device, OS and browser macros. */
+    void visit(VisitClassification visit) {
+        this.visit = visit;
     }
 
     void link(LinkView link) {
@@ -185,8 +191,35 @@ final class RequestMacros implements MacroValues {
                     PercentEncoder.encode(offerId, 0, offerId.length, out);
                 }
                 break;
+            case COUNTRY:
+                if (visit != null && visit.country() != 0) {
+                    out.writeByte(visit.country() >>> 8);
+                    out.writeByte(visit.country() & 0xff);
+                }
+                break;
+            case DEVICE:
+                if (visit != null) {
+                    writeName(FamilyNames.device(visit.device()), out);
+                }
+                break;
+            case OS:
+                if (visit != null) {
+                    writeName(FamilyNames.os(visit.os()), out);
+                }
+                break;
+            case BROWSER:
+                if (visit != null) {
+                    writeName(FamilyNames.browser(visit.browser()), out);
+                }
+                break;
             default:
                 break;
+        }
+    }
+
+    private static void writeName(byte[] name, ByteBuf out) {
+        if (name != null) {
+            PercentEncoder.encode(name, 0, name.length, out);
         }
     }
 

@@ -28,6 +28,9 @@ public final class ServerState {
     private final CidrSet trustedProxies;
     private final boolean proxyProtocol;
     private final VisitorTracking visitors;
+    private final Classifiers classifiers;
+    private final LongAdder botClicks = new LongAdder();
+    private final LongAdder prefetchClicks = new LongAdder();
     private final LongAdder proxyHeadersRefused = new LongAdder();
     private final LongAdder[] outcomes = new LongAdder[ClickOutcome.values().length];
     private final Map<EventLoop, LoopContext> loops = new ConcurrentHashMap<>();
@@ -44,14 +47,24 @@ public final class ServerState {
                 VisitorConfig.DEFAULTS);
     }
 
+    /** With the scanner's provisional visitor classification and no country database (tests, benchmarks). */
+    public ServerState(int nodeId, ClickIdKey clickIdKey, Limits limits, boolean healthOnPublic, ClickJournal journal,
+                       JournalConfig.IpPrivacy ipPrivacy, CidrSet trustedProxies, boolean proxyProtocol,
+                       VisitorConfig visitors) {
+        this(nodeId, clickIdKey, limits, healthOnPublic, journal, ipPrivacy, trustedProxies, proxyProtocol, visitors,
+                Classifiers.provisional());
+    }
+
     /**
      * @param trustedProxies peers whose {@code X-Forwarded-For} is believed
      * @param proxyProtocol  every public connection must start with a PROXY protocol header
      * @param visitors       visitor cookie and unique-click settings; its keys derive from {@code clickIdKey}
+     * @param classifiers    country and user-agent classification
      */
     public ServerState(int nodeId, ClickIdKey clickIdKey, Limits limits, boolean healthOnPublic, ClickJournal journal,
                        JournalConfig.IpPrivacy ipPrivacy, CidrSet trustedProxies, boolean proxyProtocol,
-                       VisitorConfig visitors) {
+                       VisitorConfig visitors, Classifiers classifiers) {
+        this.classifiers = classifiers;
         this.nodeId = nodeId;
         this.journal = journal;
         this.ipPrivacy = ipPrivacy;
@@ -98,6 +111,26 @@ public final class ServerState {
 
     public boolean closing() {
         return closing;
+    }
+
+    public Classifiers classifiers() {
+        return classifiers;
+    }
+
+    /** Counts a journaled click that was not a person: a bot, and among those the prefetches and HEADs. */
+    void recordNonHuman(boolean prefetch) {
+        botClicks.increment();
+        if (prefetch) {
+            prefetchClicks.increment();
+        }
+    }
+
+    public long botClicks() {
+        return botClicks.sum();
+    }
+
+    public long prefetchClicks() {
+        return prefetchClicks.sum();
     }
 
     public ClickJournal journal() {

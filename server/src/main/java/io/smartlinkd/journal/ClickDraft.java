@@ -69,6 +69,23 @@ public final class ClickDraft {
         return this;
     }
 
+    /** Country packed as {@code (c0 << 8) | c1} ASCII; 0 (unknown) leaves "--". */
+    public ClickDraft country(int packed) {
+        if (packed != 0) {
+            bytes[ClickLayout.COUNTRY] = (byte) (packed >>> 8);
+            bytes[ClickLayout.COUNTRY + 1] = (byte) packed;
+        }
+        return this;
+    }
+
+    /** Device type, OS and browser family codes ({@code io.smartlinkd.agent.Families}). */
+    public ClickDraft agent(int device, int os, int browser) {
+        bytes[ClickLayout.DEVICE] = (byte) device;
+        bytes[ClickLayout.OS] = (byte) os;
+        bytes[ClickLayout.BROWSER] = (byte) browser;
+        return this;
+    }
+
     /** The client IP in its privacy form; {@code form} as in {@link ClickLayout#IP_FORM}. */
     public ClickDraft ip(int form, byte[] ip) {
         bytes[ClickLayout.IP_FORM] = (byte) form;

@@ -12,7 +12,15 @@ public enum Macro {
     PARTNER_GROUP("partner_group"),
     DOMAIN("domain"),
     /** The id of the offer routing chose; empty when the click goes to no offer. */
-    OFFER("offer");
+    OFFER("offer"),
+    /** The visitor's country, ISO 3166 alpha-2; empty when unknown. */
+    COUNTRY("country"),
+    /** desktop, mobile, tablet or other; empty when unknown. */
+    DEVICE("device"),
+    /** OS family (uap-java's name, e.g. Android, iOS, Windows); empty when unknown. */
+    OS("os"),
+    /** Browser family (uap-java's name, e.g. Chrome Mobile); empty when unknown. */
+    BROWSER("browser");
 
     private static final Macro[] VALUES = values();
     private final String text;
@@ -46,11 +54,7 @@ public enum Macro {
     public static boolean isReserved(String name) {
         switch (name) {
             case "rule":
-            case "country":
             case "city":
-            case "device":
-            case "os":
-            case "browser":
             case "language":
             case "code":
             case "visitor_id":

@@ -1,6 +1,7 @@
 package io.smartlinkd.server;
 
 import io.smartlinkd.config.Config;
+import io.smartlinkd.agent.BotRules;
 import io.smartlinkd.config.ConfigException;
 import io.smartlinkd.config.ConfigLoader;
 import io.smartlinkd.link.CompiledLinkSet;
@@ -40,12 +41,14 @@ final class LinkSetLoader {
     }
 
     /** A built generation and the slugs it serves for the first time. */
-    record Loaded(LinkSet linkSet, Map<String, PublishedSlug> newlyPublished) {
+    record Loaded(LinkSet linkSet, Map<String, PublishedSlug> newlyPublished, BotRules botRules) {
     }
 
     /** Builds the next generation; nothing is published and nothing running changes if this throws. */
     Loaded load() throws ConfigException {
         Config config = ConfigLoader.load(configDir);
+        // Read with the rest, so that a broken crawler list rejects the reload whole.
+        BotRules botRules = BotRules.load(config.bots());
         CompiledLinkSet compiled = LinkSetCompiler.compile(config, registry, offers, System.currentTimeMillis());
         try {
             // Before any click can carry them: a number, once used, must never go to another offer.
@@ -61,7 +64,7 @@ final class LinkSetLoader {
         }
         LinkSet linkSet = new LinkSet(config, compiled.domains(), compiled.partners(), table,
                 compiled.routing().table().router(caps), ++generation);
-        return new Loaded(linkSet, compiled.newlyPublished());
+        return new Loaded(linkSet, compiled.newlyPublished(), botRules);
     }
 
     /** Records the slugs of a generation that is now live. */

@@ -1,5 +1,7 @@
 package io.smartlinkd.server;
 
+import io.smartlinkd.agent.UserAgentClassifier;
+import io.smartlinkd.geo.GeoService;
 import io.smartlinkd.http.ClickOutcome;
 import io.smartlinkd.http.ServerState;
 import io.smartlinkd.link.LinkSet;
@@ -27,6 +29,30 @@ final class Metrics {
         counter(out, "smartlinkd_proxy_protocol_refused_total",
                 "Public connections closed for a missing or malformed PROXY protocol header.",
                 server.proxyHeadersRefused());
+        counter(out, "smartlinkd_bot_clicks_total",
+                "Journaled clicks that were not a person: crawler user agents, prefetches and HEAD requests.",
+                server.botClicks());
+        counter(out, "smartlinkd_prefetch_clicks_total", "Of the bot clicks, prefetches and HEAD requests.",
+                server.prefetchClicks());
+        UserAgentClassifier userAgents = server.classifiers().userAgents();
+        counter(out, "smartlinkd_user_agent_cache_misses_total",
+                "Clicks whose user agent was not classified yet: answered by the fast scanner, parsed in the background.",
+                userAgents.misses());
+        counter(out, "smartlinkd_user_agent_queue_dropped_total",
+                "User agents not queued for parsing because the queue was full (parsed on a later miss).",
+                userAgents.dropped());
+        counter(out, "smartlinkd_user_agents_parsed_total", "User agents parsed in full by the background thread.",
+                userAgents.parsed());
+        GeoService geo = server.classifiers().geo();
+        if (geo != null) {
+            gauge(out, "smartlinkd_geo_networks", "Networks in the loaded country table (0: no database).",
+                    geo.networks());
+            counter(out, "smartlinkd_geo_reloads_total", "Country database loads.", geo.reloads());
+            counter(out, "smartlinkd_geo_reload_failures_total",
+                    "Country database files refused (the loaded table stays).", geo.reloadFailures());
+            gauge(out, "smartlinkd_geo_database_build_timestamp_seconds",
+                    "Build time written in the loaded country database.", geo.databaseBuildEpochSeconds());
+        }
         gauge(out, "smartlinkd_ready", "1 when serving and not draining.", server.ready() ? 1 : 0);
         LinkSet links = server.linkSet();
         gauge(out, "smartlinkd_links", "Links in the live config.", links == null ? 0 : links.links().size());

@@ -46,6 +46,7 @@ final class Reloader implements AutoCloseable {
     void loadInitial() throws ConfigException {
         LinkSetLoader.Loaded loaded = loader.load();
         server.swap(loaded.linkSet());
+        server.classifiers().userAgents().reload(loaded.botRules());
         loader.published(loaded);
         loader.deleteUnusedTables(List.of(loaded.linkSet().links()));
         succeeded.incrementAndGet();
@@ -74,6 +75,7 @@ final class Reloader implements AutoCloseable {
             return ReloadResult.failed(e.toString());
         }
         LinkSet previous = server.swap(loaded.linkSet());
+        server.classifiers().userAgents().reload(loaded.botRules());
         loader.published(loaded);
         succeeded.incrementAndGet();
         lastSuccessMs = System.currentTimeMillis();

@@ -17,6 +17,9 @@ import io.smartlinkd.config.HostPort;
 import io.smartlinkd.config.ServerConfig;
 import io.smartlinkd.http.PublicChannelInitializer;
 import io.smartlinkd.http.ServerState;
+import io.smartlinkd.agent.UserAgentClassifier;
+import io.smartlinkd.geo.GeoService;
+import io.smartlinkd.http.Classifiers;
 import io.smartlinkd.journal.ClickJournal;
 import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.SlugRegistry;
@@ -77,6 +80,8 @@ public final class Server implements AutoCloseable {
         SlugRegistry registry = null;
         CapCounters caps = null;
         ClickJournal journal = null;
+        GeoService geo = null;
+        UserAgentClassifier userAgents = null;
         EventLoopGroup adminLoops = null;
         EventLoopGroup clickLoops = null;
         Reloader reloader = null;
@@ -89,9 +94,14 @@ public final class Server implements AutoCloseable {
             OfferRegistry offers = OfferRegistry.open(dataDir);
             caps = CapCounters.open(dataDir.resolve("caps").resolve("counters.bin"));
             journal = ClickJournal.open(dataDir.resolve("journal"), serverConfig.nodeId(), serverConfig.journal());
+            // Both load in the background while the rest starts: uap-java's regexes, the country table.
+            geo = GeoService.start(serverConfig.geo());
+            userAgents = UserAgentClassifier.of(initial.bots());
+            userAgents.start();
             ServerState state = new ServerState(serverConfig.nodeId(), key, serverConfig.limits(),
                     serverConfig.healthOnPublic(), journal, serverConfig.journal().ipPrivacy(),
-                    serverConfig.trustedProxies(), serverConfig.proxyProtocol(), serverConfig.visitors());
+                    serverConfig.trustedProxies(), serverConfig.proxyProtocol(), serverConfig.visitors(),
+                    new Classifiers(geo, userAgents));
             Transport transport = new Transport();
             int threads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads()
                     : Runtime.getRuntime().availableProcessors();
@@ -103,6 +113,7 @@ public final class Server implements AutoCloseable {
 
             Channel adminChannel = bindAdmin(transport, adminLoops, admin, state, reloader, metrics);
             reloader.loadInitial();
+            awaitGeo(geo);
             Channel publicChannel = bindPublic(transport, clickLoops, listen, state);
             state.startAccepting();
             Reloader watched = reloader;
@@ -114,11 +125,20 @@ public final class Server implements AutoCloseable {
             return new Server(serverConfig, state, registry, caps, clickLoops, adminLoops, reloader, adminChannel,
                     publicChannel, watcher);
         } catch (ConfigException e) {
-            shutdownQuietly(reloader, clickLoops, adminLoops, registry, caps, journal);
+            shutdownQuietly(reloader, clickLoops, adminLoops, registry, caps, journal, geo, userAgents);
             throw e;
         } catch (IOException | RuntimeException e) {
-            shutdownQuietly(reloader, clickLoops, adminLoops, registry, caps, journal);
+            shutdownQuietly(reloader, clickLoops, adminLoops, registry, caps, journal, geo, userAgents);
             throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    /** Countries known from the first click on when a database is there; a missing one only logs. */
+    private static void awaitGeo(GeoService geo) {
+        try {
+            geo.awaitFirstCheck(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -225,6 +245,8 @@ public final class Server implements AutoCloseable {
         clickLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         // No click loop runs any more: everything answered is in the ring; drain it, seal, force.
         state.journal().close();
+        state.classifiers().geo().close();
+        state.classifiers().userAgents().close();
         adminChannel.close().syncUninterruptibly();
         adminLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         reloader.close();
@@ -244,7 +266,14 @@ public final class Server implements AutoCloseable {
     }
 
     private static void shutdownQuietly(Reloader reloader, EventLoopGroup clickLoops, EventLoopGroup adminLoops,
-                                        SlugRegistry registry, CapCounters caps, ClickJournal journal) {
+                                        SlugRegistry registry, CapCounters caps, ClickJournal journal,
+                                        GeoService geo, UserAgentClassifier userAgents) {
+        if (geo != null) {
+            geo.close();
+        }
+        if (userAgents != null) {
+            userAgents.close();
+        }
         if (reloader != null) {
             reloader.close();
         }
