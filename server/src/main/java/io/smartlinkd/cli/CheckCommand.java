@@ -1,5 +1,6 @@
 package io.smartlinkd.cli;
 
+import io.smartlinkd.agent.BotRules;
 import io.smartlinkd.config.Config;
 import io.smartlinkd.config.ConfigError;
 import io.smartlinkd.config.ConfigException;
@@ -37,6 +38,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         try {
             Config parsed = ConfigLoader.load(config);
+            BotRules.load(parsed.bots()); // an operator's crawler list is checked too
             if (data != null && Files.exists(data.resolve("published-slugs.cm3"))) {
                 try (SlugRegistry registry = SlugRegistry.open(data)) {
                     // Read only: check never records offer numbers.

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Self-hosted smart-link redirect server.",
-        subcommands = {ServeCommand.class, DemoCommand.class, CheckCommand.class, LoadCommand.class, ReportCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, CheckCommand.class, ExplainCommand.class, LoadCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

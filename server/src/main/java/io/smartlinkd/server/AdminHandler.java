@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.smartlinkd.http.ServerState;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
@@ -20,17 +21,19 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The admin listener (loopback by default): {@code /healthz}, {@code /readyz}, {@code /metrics} and
- * {@code POST /reload}. Not on the hot path; a reload blocks an admin event loop thread only, never a click loop.
+ * {@code POST /reload}, {@code GET /explain}. Not on the hot path; a reload blocks an admin event loop thread only, never a click loop.
  */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final ServerState server;
     private final Reloader reloader;
     private final Metrics metrics;
+    private final Explainer explainer;
 
     AdminHandler(ServerState server, Reloader reloader, Metrics metrics) {
         this.server = server;
         this.reloader = reloader;
         this.metrics = metrics;
+        this.explainer = new Explainer(server.classifiers().geo(), server.classifiers().userAgents());
     }
 
     @Override
@@ -56,6 +59,13 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "/metrics":
                 respond(ctx, request, HttpResponseStatus.OK, "text/plain; version=0.0.4", metrics.render(), get);
                 break;
+            case "/explain":
+                if (get) {
+                    explain(ctx, request);
+                } else {
+                    respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain", "use GET\n", true);
+                }
+                break;
             case "/reload":
                 if (request.method() != HttpMethod.POST) {
                     respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain", "use POST\n", true);
@@ -66,6 +76,41 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             default:
                 respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n", true);
         }
+    }
+
+    /**
+     * {@code GET /explain?url=…[&ip=…][&ua=…][&lang=…][&referrer=…][&at=…][&visits=N]}: where that click would go
+     * and why, as JSON, with nothing recorded. {@code at} is an ISO-8601 instant or epoch milliseconds.
+     */
+    private void explain(ChannelHandlerContext ctx, FullHttpRequest request) {
+        QueryStringDecoder query = new QueryStringDecoder(request.uri());
+        String url = parameter(query, "url");
+        if (url == null) {
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, "application/json",
+                    "{\"error\":\"url is required, such as /explain?url=https://go.example.com/summer\"}\n", true);
+            return;
+        }
+        Long at;
+        int visits;
+        try {
+            at = ExplainTime.parse(parameter(query, "at"));
+            String visitsText = parameter(query, "visits");
+            visits = visitsText == null ? 1 : Integer.parseInt(visitsText);
+        } catch (IllegalArgumentException e) {
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, "application/json",
+                    "{\"error\":" + Json.quote(e.getMessage()) + "}\n", true);
+            return;
+        }
+        Explainer.Request asked = new Explainer.Request(url, parameter(query, "ip"), parameter(query, "ua"),
+                parameter(query, "lang"), parameter(query, "referrer"), at, visits);
+        String body = explainer.explain(server.linkSet(), asked);
+        respond(ctx, request, body.contains("\"error\":") ? HttpResponseStatus.BAD_REQUEST : HttpResponseStatus.OK,
+                "application/json", body + "\n", true);
+    }
+
+    private static String parameter(QueryStringDecoder query, String name) {
+        java.util.List<String> values = query.parameters().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     private void reload(ChannelHandlerContext ctx, FullHttpRequest request) {
