@@ -31,7 +31,7 @@ import java.util.Map;
  * <p>In an IPv6 tree, IPv4 networks go under {@code ::/96}. {@link #aliasIpv4} also points ::ffff:0:0/96 and
  * 2002::/16 at that subtree, as MaxMind's own databases do.
  */
-final class MmdbWriter {
+public final class MmdbWriter {
     private static final byte[] METADATA_MARKER = {(byte) 0xAB, (byte) 0xCD, (byte) 0xEF,
             'M', 'a', 'x', 'M', 'i', 'n', 'd', '.', 'c', 'o', 'm'};
 
@@ -52,7 +52,7 @@ final class MmdbWriter {
     private record Leaf(int dataOffset) {
     }
 
-    MmdbWriter(String databaseType, int ipVersion, int recordSize) {
+    public MmdbWriter(String databaseType, int ipVersion, int recordSize) {
         if (ipVersion != 4 && ipVersion != 6 || recordSize != 24 && recordSize != 28 && recordSize != 32) {
             throw new IllegalArgumentException("ip version " + ipVersion + ", record size " + recordSize);
         }
@@ -76,7 +76,7 @@ final class MmdbWriter {
      *
      * @param cidr e.g. {@code 81.2.69.0/24} or {@code 2a02:ec0::/29}
      */
-    MmdbWriter insert(String cidr, Map<String, ?> record) {
+    public MmdbWriter insert(String cidr, Map<String, ?> record) {
         int slash = cidr.indexOf('/');
         byte[] address = address(cidr.substring(0, slash));
         int prefix = Integer.parseInt(cidr.substring(slash + 1));
@@ -187,7 +187,7 @@ final class MmdbWriter {
     }
 
     /** Writes the file through a temporary name and a rename, as geoipupdate does. */
-    Path writeTo(Path file) {
+    public Path writeTo(Path file) {
         try {
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
             Files.write(temporary, toBytes());

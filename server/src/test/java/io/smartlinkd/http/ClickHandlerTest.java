@@ -107,7 +107,8 @@ class ClickHandlerTest {
     @Test
     void shouldWriteTheRedirectAsOneResponseWithExactHeaders() {
         EmbeddedChannel channel = channel();
-        String response = exchange(channel, "GET /promo/anna?sub1=x%0d%0aSet-Cookie:a HTTP/1.1\r\nHost: go.example.com\r\n\r\n");
+        String response = exchange(channel, "GET /promo/anna?sub1=x%0d%0aSet-Cookie:a HTTP/1.1\r\n"
+                + "Host: go.example.com\r\nUser-Agent: Mozilla/5.0 (X11; Linux x86_64)\r\n\r\n");
         String[] lines = response.split("\r\n", -1);
         assertEquals("HTTP/1.1 302 Found", lines[0]);
         assertEquals("Location: https://shop.example.com/p?s=x%0D%0ASet-Cookie%3Aa&p=anna", lines[1]);

@@ -104,7 +104,9 @@ class VisitorPipelineTest {
     }
 
     private static String click(String extraHeaders) {
-        return "GET /promo HTTP/1.1\r\nHost: go.example.com\r\n" + extraHeaders + "\r\n";
+        // A browser's user agent: bots get no cookie.
+        return "GET /promo HTTP/1.1\r\nHost: go.example.com\r\nUser-Agent: Mozilla/5.0 (X11; Linux x86_64)\r\n"
+                + extraHeaders + "\r\n";
     }
 
     private static String clientOf(ServerState server, EmbeddedChannel channel) {

@@ -29,6 +29,10 @@ final class TestServer implements AutoCloseable {
     }
 
     /** Writes {@code files} (alternating relative path, YAML text) into {@code root/config} and starts. */
+    /** A person's browser: the JDK client's own user agent is classified as a bot, which changes caps and cookies. */
+    static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
+            + " Chrome/126.0.0.0 Safari/537.36";
+
     static TestServer start(Path root, String... files) throws Exception {
         Path configDir = root.resolve("config");
         Files.createDirectories(configDir);
@@ -58,7 +62,8 @@ final class TestServer implements AutoCloseable {
     }
 
     HttpResponse<String> get(String host, String path) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10))
+                .header("User-Agent", BROWSER);
         if (host != null) {
             request.header("Host", host);
         }
