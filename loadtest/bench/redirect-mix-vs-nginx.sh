@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Redirect throughput with the whole click pipeline on, against the nginx "map" anchor, side by side in one run.
+#
+#   loadtest/bench/redirect-mix-vs-nginx.sh [LINKS=100000] [DURATION=10s] [CONNS=50]
+#
+# Like redirect-vs-nginx.sh, but every request carries a realistic visitor: a user agent drawn by traffic weight
+# from the `user-agents` corpus, a random public IPv4 address in X-Forwarded-For (the server trusts its loopback
+# peer, so geo looks each one up in the CC0 country database) and an Accept-Language. Every generated link has the
+# same six rules (country, device, OS, language, query, referrer) ending in a capped weight pool of five offers,
+# so each click runs client address, geo, user agent, visitor cookie and unique check, rules, pool, caps and the
+# journal. nginx gets the same requests (it ignores the extra headers).
+# Needs: apt-get install -y nginx-light wrk; npm (for the CC0 database and the corpus); ../shared/bench or BENCH_DIR.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bench=${BENCH_DIR:-$root/../shared/bench}
+links=${1:-100000}; duration=${2:-10s}; conns=${3:-50}
+server_cpu=${SERVER_CPU:-1}; loadgen_cpu=${LOADGEN_CPU:-0}
+port=${PORT:-18080}; anchor_port=${ANCHOR_PORT:-18081}; admin_port=${ADMIN_PORT:-18090}
+
+work=$(mktemp -d); server_pid=
+cleanup() {
+  [[ -n $server_pid ]] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  "$bench/nginx-anchor" stop "$anchor_port" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+jar=$root/server/target/smartlinkd.jar
+[[ -f $jar ]] || (cd "$root" && mvn -B -q -DskipTests -pl server -am package)
+"$root/geo-data/fetch-cc0.sh" "$root/data" >/dev/null
+"$root/corpora/fetch.sh" "$root/server/target" >/dev/null
+
+# wrk reads the slug file; mix.lua finds uas.tsv and langs.txt beside it. The shared redirect-bench runs the
+# redirect.lua next to itself, so it runs here through a link, next to mix.lua under that name.
+mkdir -p "$work/bench"
+ln -s "$(cd "$bench" && pwd)/redirect-bench" "$work/bench/redirect-bench"
+cp "$root/loadtest/bench/mix.lua" "$work/bench/redirect.lua"
+"$bench/nginx-anchor" slugs "$links" "$work/slugs.tsv"
+python3 - "$root/server/target/corpora/user-agents.json" "$work/uas.tsv" <<'PY'
+import json, sys
+with open(sys.argv[2], "w") as out:
+    for entry in json.load(open(sys.argv[1])):
+        ua = entry["userAgent"].replace("\t", " ").replace("\n", " ")
+        out.write("%.12f\t%s\n" % (entry["weight"], ua))
+PY
+printf '%s\n' "en-US,en;q=0.9" "de-DE,de;q=0.9,en;q=0.8" "fr-FR,fr;q=0.9" "es-ES,es;q=0.9" "pt-BR,pt;q=0.9" \
+  "en-GB,en;q=0.9" "ja-JP,ja;q=0.9" "ru-RU,ru;q=0.9" "it-IT,it;q=0.9" "pl-PL,pl;q=0.9" > "$work/langs.txt"
+
+cp -r "$root/config/demo" "$work/config"
+cat >> "$work/config/server.yaml" <<YAML
+  trusted_proxies: [127.0.0.1]
+YAML
+sed -i "s#database: .*#database: $root/data/geo-whois-asn-country.mmdb#" "$work/config/server.yaml"
+cat > "$work/config/bench-offers.yaml" <<'YAML'
+offers:
+  - { id: b-de-mobile, url: "https://a.example/de?c={click_id}", targeting: { country: [DE, AT, CH], device: [mobile] }, caps: { clicks: { hour: 20000, day: 100000 } } }
+  - { id: b-us, url: "https://a.example/us?c={click_id}", targeting: { country: [US, CA] }, caps: { clicks: { hour: 50000 } } }
+  - { id: b-ios, url: "https://a.example/ios?c={click_id}", targeting: { os: [iOS] }, caps: { clicks: { day: 200000 } } }
+  - { id: b-desktop, url: "https://a.example/desk?c={click_id}", targeting: { device: [desktop] } }
+  - { id: b-world, url: "https://a.example/w?c={click_id}&o={offer}&cc={country}" }
+pools:
+  - id: b-pool
+    strategy: weight
+    offers: [{ offer: b-de-mobile, weight: 4 }, { offer: b-us, weight: 3 }, { offer: b-ios, weight: 2 }, { offer: b-desktop, weight: 2 }, { offer: b-world, weight: 1 }]
+    fallback: b-world
+YAML
+# Same slugs as the anchor, on the demo's default domain, each with the same six rules (compiled into one shared
+# rule set); files of 10,000 links stay well under the per-file size limit.
+awk -F'\t' -v dir="$work/config/links" '
+  (NR - 1) % 10000 == 0 { file = sprintf("%s/bench-%03d.yaml", dir, (NR - 1) / 10000); print "links:" > file }
+  { printf "  - slug: \"%s\"\n    domain: go.example.com\n    destination: \"%s\"\n    rules:\n", $1, $2 > file
+    print "      - { name: newsletter, when: { query: { src: newsletter } }, destination: \"https://n.example/?c={click_id}\" }" > file
+    print "      - { name: social, when: { referrer: [facebook.com, t.co] }, pool: b-pool }" > file
+    print "      - { name: de-mobile, when: { country: [DE, AT], device: [mobile] }, pool: b-pool }" > file
+    print "      - { name: french, when: { language: [fr] }, pool: b-pool }" > file
+    print "      - { name: android-tablets, when: { device: [tablet], os: [Android] }, pool: b-pool }" > file
+    print "      - { name: everyone, pool: b-pool }" > file }' "$work/slugs.tsv"
+
+taskset -c "$server_cpu" java -XX:ActiveProcessorCount=1 -Xms512m -Xmx512m ${JAVA_OPTS:-} \
+  -Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true \
+  -jar "$jar" serve --config "$work/config" --data "$work/data" --no-watch \
+  --listen "127.0.0.1:$port" --admin "127.0.0.1:$admin_port" > "$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 900); do
+  curl -fs "http://127.0.0.1:$admin_port/readyz" >/dev/null 2>&1 && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
+  sleep 0.1
+done
+curl -fs "http://127.0.0.1:$admin_port/readyz" >/dev/null || { echo "server not ready"; cat "$work/server.log"; exit 1; }
+grep -m1 'geo: loaded' "$work/server.log" || echo "warning: no country database loaded" >&2
+
+ANCHOR_CPU=$server_cpu "$bench/nginx-anchor" start map "$anchor_port" "$work/slugs.tsv"
+LOADGEN_CPU=$loadgen_cpu bash ${BENCH_TRACE:+-x} "$work/bench/redirect-bench" vs "http://127.0.0.1:$port/" \
+  "http://127.0.0.1:$anchor_port/" "$work/slugs.tsv" "$duration" "$conns" 1
+curl -s "http://127.0.0.1:$admin_port/metrics" | grep -E '^smartlinkd_(clicks_total|bot_clicks|user_agent|geo_networks)' || true
