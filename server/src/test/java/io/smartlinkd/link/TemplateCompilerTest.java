@@ -137,9 +137,17 @@ class TemplateCompilerTest {
     }
 
     @Test
+    void shouldCompileVisitorMacros() throws Exception {
+        for (String name : new String[] {"country", "device", "os", "browser"}) {
+            CompiledTemplate compiled = TemplateCompiler.compilePlain("https://x.com/?v={" + name + "}");
+            assertTrue(compiled.program().length > "https://x.com/?v=".length(), name);
+        }
+    }
+
+    @Test
     void shouldRefuseReservedMacroNames() {
         TemplateException e = assertThrows(TemplateException.class,
-                () -> TemplateCompiler.compilePlain("https://x.com/?c={country}"));
+                () -> TemplateCompiler.compilePlain("https://x.com/?c={city}"));
         assertTrue(e.getMessage().contains("reserved"), e.getMessage());
     }
 
