@@ -83,10 +83,10 @@ taskset -c "$server_cpu" java -XX:ActiveProcessorCount=1 -Xms512m -Xmx512m ${JAV
 server_pid=$!
 for _ in $(seq 900); do
   curl -fs "http://127.0.0.1:$admin_port/readyz" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
+  kill -0 "$server_pid" 2>/dev/null || { head -c 3000 "$work/server.log"; exit 1; }
   sleep 0.1
 done
-curl -fs "http://127.0.0.1:$admin_port/readyz" >/dev/null || { echo "server not ready"; cat "$work/server.log"; exit 1; }
+curl -fs "http://127.0.0.1:$admin_port/readyz" >/dev/null || { echo "server not ready"; head -c 3000 "$work/server.log"; exit 1; }
 grep -m1 'geo: loaded' "$work/server.log" || echo "warning: no country database loaded" >&2
 
 ANCHOR_CPU=$server_cpu "$bench/nginx-anchor" start map "$anchor_port" "$work/slugs.tsv"
