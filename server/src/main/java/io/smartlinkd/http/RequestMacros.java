@@ -2,6 +2,7 @@ package io.smartlinkd.http;
 
 import io.netty.buffer.ByteBuf;
 import io.smartlinkd.journal.ClickDraft;
+import io.smartlinkd.journal.ClickLayout;
 import io.smartlinkd.link.Domain;
 import io.smartlinkd.link.LinkView;
 import io.smartlinkd.link.Macro;
@@ -10,6 +11,7 @@ import io.smartlinkd.link.Partner;
 import io.smartlinkd.link.PercentEncoder;
 import io.smartlinkd.link.UtmKey;
 import io.smartlinkd.routing.RouteDecision;
+import io.smartlinkd.routing.SkipReason;
 
 /**
  * The macro values of the click being answered, read straight from the request URI and the link record without
@@ -32,6 +34,8 @@ final class RequestMacros implements MacroValues {
     private int offerNumber;
     private int ruleNumber;
     private VisitClassification visit;
+    /** This request's routing decision; null when its link has no rules. */
+    private RouteDecision routed;
 
     void set(CharSequence uri, int queryStart, int queryEnd, int slugStart, int slugEnd, Domain domain) {
         this.uri = uri;
@@ -48,6 +52,7 @@ final class RequestMacros implements MacroValues {
         this.offerId = null;
         this.offerNumber = 0;
         this.ruleNumber = 0;
+        this.routed = null;
     }
 
     /** The routing decision: its offer for {@code {offer}}, the click id and the record; its rule for the record. */
@@ -55,6 +60,7 @@ final class RequestMacros implements MacroValues {
         offerId = decision.offerId();
         offerNumber = decision.offerNumber();
         ruleNumber = decision.ruleNumber();
+        routed = decision;
     }
 
     int offerNumber() {
@@ -119,7 +125,47 @@ final class RequestMacros implements MacroValues {
         for (byte[] name : RECORDED_PARAMETERS) {
             decodeQueryValue(name, draft);
         }
+        describeDecision(draft);
     }
+
+    /** The offers routing passed over and why, in the compact form of {@link ClickLayout#DECISION}. */
+    private void describeDecision(ClickDraft draft) {
+        RouteDecision decision = routed;
+        if (decision == null || (decision.skipCount() == 0 && !decision.fallback())) {
+            draft.emptyString();
+            return;
+        }
+        draft.startString();
+        for (int i = 0; i < decision.skipCount(); i++) {
+            if (i > 0) {
+                draft.stringByte(',');
+            }
+            writeDecimal(decision.skippedOffer(i), draft);
+            draft.stringByte(REASON_LETTERS[decision.skipReason(i).ordinal()]);
+        }
+        if (decision.skipsDropped() > 0) {
+            draft.stringByte('+');
+            writeDecimal(decision.skipsDropped(), draft);
+        }
+        if (decision.fallback()) {
+            draft.stringByte(';');
+            draft.stringByte('f');
+        }
+        draft.endString();
+    }
+
+    private static void writeDecimal(int value, ClickDraft draft) {
+        int divisor = 1;
+        while (value / divisor >= 10) {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10) {
+            draft.stringByte('0' + (value / divisor) % 10);
+        }
+    }
+
+    /** By {@link SkipReason} ordinal: inactive, targeting, cap, bot. */
+    private static final byte[] REASON_LETTERS = {'i', 't', 'c', 'b'};
 
     private static final byte[][] RECORDED_PARAMETERS = {
         ascii("utm_source"), ascii("sub1"), ascii("sub2"), ascii("sub3"), ascii("sub4"), ascii("sub5")};

@@ -17,8 +17,14 @@ package io.smartlinkd.journal;
  *  60   1  browser code (0 unknown)
  *  61   1  IP form: 0 none, 1 truncated IPv4 (/24), 2 truncated IPv6 (/48), 3 keyed hash
  *  62  16  IP bytes in that form (zero padded)
- *  78      then 11 short strings, each u8 length + UTF-8 bytes, in this order:
- *          domain, link id, slug, partner, discount code, utm_source, sub1, sub2, sub3, sub4, sub5
+ *  78      then 12 short strings, each u8 length + UTF-8 bytes, in this order:
+ *          domain, link id, slug, partner, discount code, utm_source, sub1, sub2, sub3, sub4, sub5, decision
+ * </pre>
+ * The decision is the routing's compact trace: the offers it passed over, each as its number and a reason letter
+ * ({@code i} inactive, {@code t} targeting, {@code c} cap, {@code b} bot), comma-separated, then {@code +N} when more
+ * skips than fit were dropped and {@code ;f} when the fallback offer was used; empty when nothing was skipped.
+ * Records written before the decision existed end after sub5: readers treat a missing trailing string as empty.
+ * <pre>
  * </pre>
  */
 public final class ClickLayout {
@@ -39,7 +45,9 @@ public final class ClickLayout {
     public static final int IP = 62;
     public static final int IP_BYTES = 16;
     public static final int STRINGS = 78;
-    public static final int STRING_COUNT = 11;
+    public static final int STRING_COUNT = 12;
+    /** Strings every click record has; later ones may be missing from records of older servers. */
+    public static final int REQUIRED_STRING_COUNT = 11;
     public static final int MAX_STRING_BYTES = 255;
 
     public static final int FLAG_BOT = 1;
@@ -54,6 +62,7 @@ public final class ClickLayout {
     public static final int DISCOUNT_CODE = 4;
     public static final int UTM_SOURCE = 5;
     public static final int SUB1 = 6;
+    public static final int DECISION = 11;
 
     /** Outcome codes as stored. */
     public enum Outcome {

@@ -25,13 +25,18 @@ public final class ClickRecordView {
     public String wrap(ByteBuffer littleEndian, int payloadOffset, int payloadLength) {
         this.buffer = littleEndian;
         this.offset = payloadOffset;
-        if (payloadLength < ClickLayout.STRINGS + ClickLayout.STRING_COUNT) {
+        if (payloadLength < ClickLayout.STRINGS + ClickLayout.REQUIRED_STRING_COUNT) {
             return "click payload of " + payloadLength + " bytes is shorter than its fixed part";
         }
         int at = payloadOffset + ClickLayout.STRINGS;
         int end = payloadOffset + payloadLength;
         for (int i = 0; i < ClickLayout.STRING_COUNT; i++) {
             if (at >= end) {
+                if (i >= ClickLayout.REQUIRED_STRING_COUNT) {
+                    stringOffsets[i] = end;
+                    stringLengths[i] = 0;
+                    continue;
+                }
                 return "click payload ends before string " + i;
             }
             int length = Byte.toUnsignedInt(littleEndian.get(at));

@@ -20,7 +20,7 @@ public final class Schema {
     static final String[] CLICK_COLUMNS = {
         "click_id", "time", "node", "sequence", "link_number", "offer_number", "rule_number", "outcome", "bot",
         "unique_click", "prefetch", "http_status", "country", "device", "os", "browser", "ip_form", "ip", "domain",
-        "link_id", "slug", "partner", "discount_code", "utm_source", "sub1", "sub2", "sub3", "sub4", "sub5"};
+        "link_id", "slug", "partner", "discount_code", "utm_source", "sub1", "sub2", "sub3", "sub4", "sub5", "decision"};
 
     private static final String CLICKS = """
             CREATE TABLE IF NOT EXISTS clicks (
@@ -53,6 +53,7 @@ public final class Schema {
                 sub3 VARCHAR NOT NULL,
                 sub4 VARCHAR NOT NULL,
                 sub5 VARCHAR NOT NULL,
+                decision VARCHAR NOT NULL,
                 PRIMARY KEY (node, sequence))""";
 
     private static final String[] OTHER_DDL = {
@@ -89,6 +90,9 @@ public final class Schema {
     public static void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(clicksDdl(Dialect.of(connection)));
+            // Databases created before routing decisions were recorded: the column goes last either way, where the
+            // bulk writers put it.
+            statement.execute("ALTER TABLE clicks ADD COLUMN IF NOT EXISTS decision VARCHAR DEFAULT ''");
             for (String ddl : OTHER_DDL) {
                 statement.execute(ddl);
             }

@@ -97,7 +97,7 @@ class JournalReaderTest {
             assertEquals(16, view.ipLength());
             assertEquals((byte) 0xb8, view.ipByte(3));
             for (int i = 0; i < ClickLayout.STRING_COUNT; i++) {
-                assertEquals(written.strings()[i], view.string(i));
+                assertEquals(written.string(i), view.string(i));
             }
         }
     }

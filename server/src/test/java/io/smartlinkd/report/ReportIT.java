@@ -30,7 +30,7 @@ class ReportIT {
                               String device, String outcome, boolean bot, boolean unique, String code, String utm)
             throws SQLException {
         String sql = "INSERT INTO clicks VALUES (?, ?, 1, ?, 0, 0, 0, ?, ?, ?, false, 302, ?, ?, 0, 0, 'none', NULL,"
-                + " 'go.example.com', ?, ?, ?, ?, ?, '', '', '', '', '')";
+                + " 'go.example.com', ?, ?, ?, ?, ?, '', '', '', '', '', '')";
         try (PreparedStatement insert = db.prepareStatement(sql)) {
             insert.setString(1, "c" + n);
             insert.setTimestamp(2, Timestamp.valueOf(LocalDateTime.parse(day + "T12:00:00")));

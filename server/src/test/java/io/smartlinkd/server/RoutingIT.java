@@ -142,6 +142,11 @@ class RoutingIT {
         try (TestServer restarted = start()) {
             assertEquals("spare", offer(restarted));
         }
+        List<JournalFiles.Record> clicks = JournalFiles.clicks(root.resolve("data/journal"));
+        int capped = OfferRegistry.open(root.resolve("data")).number("casino-de");
+        assertEquals(capped + "c", clicks.get(clicks.size() - 1).string(ClickLayout.DECISION),
+                "the record says the capped offer was passed over");
+        assertEquals("", clicks.get(clicks.size() - 2).string(ClickLayout.DECISION), "nothing skipped");
     }
 
     private static String offer(TestServer server) throws Exception {
