@@ -25,6 +25,7 @@ import io.smartlinkd.link.LinkView;
 import io.smartlinkd.link.Partner;
 import io.smartlinkd.link.TemplateRenderer;
 import io.smartlinkd.routing.RouteDecision;
+import io.smartlinkd.text.CharScan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,7 +135,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
                 refuse(ctx, Responses.BAD_REQUEST);
                 return;
             }
-            pathStart = RequestMacros.indexOf(uri, '/', authority, uri.length());
+            pathStart = CharScan.indexOf(uri, '/', authority, uri.length());
             host = uri.substring(authority, firstOf(uri, authority, "/?#"));
             if (pathStart == uri.length()) {
                 uri = uri + "/";
@@ -142,7 +143,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         }
         int pathEnd = firstOf(uri, pathStart, "?#");
         int queryStart = pathEnd < uri.length() && uri.charAt(pathEnd) == '?' ? pathEnd + 1 : pathEnd;
-        int queryEnd = RequestMacros.indexOf(uri, '#', queryStart, uri.length());
+        int queryEnd = CharScan.indexOf(uri, '#', queryStart, uri.length());
 
         if (server.healthOnPublic() && answerHealth(ctx, uri, pathStart, pathEnd)) {
             return;
@@ -150,9 +151,9 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         LinkSet links = server.linkSet();
         Domain domain = links.domains().match(host);
         int slugStart = pathStart + 1;
-        int slugEnd = RequestMacros.indexOf(uri, '/', slugStart, pathEnd);
+        int slugEnd = CharScan.indexOf(uri, '/', slugStart, pathEnd);
         int partnerStart = Math.min(slugEnd + 1, pathEnd);
-        int partnerEnd = RequestMacros.indexOf(uri, '/', partnerStart, pathEnd);
+        int partnerEnd = CharScan.indexOf(uri, '/', partnerStart, pathEnd);
         RequestMacros macros = loop.macros;
         macros.set(uri, queryStart, queryEnd, slugStart, slugEnd, domain);
         boolean wellFormed = isSegment(uri, slugStart, slugEnd)

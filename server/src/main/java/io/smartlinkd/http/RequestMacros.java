@@ -1,5 +1,7 @@
 package io.smartlinkd.http;
 
+import static io.smartlinkd.text.CharScan.indexOf;
+
 import io.netty.buffer.ByteBuf;
 import io.smartlinkd.journal.ClickDraft;
 import io.smartlinkd.journal.ClickLayout;
@@ -302,12 +304,4 @@ final class RequestMacros implements MacroValues {
         return true;
     }
 
-    static int indexOf(CharSequence text, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == c) {
-                return i;
-            }
-        }
-        return to;
-    }
 }

@@ -1,5 +1,9 @@
 package io.smartlinkd.routing;
 
+import static io.smartlinkd.text.CharScan.indexOf;
+import static io.smartlinkd.text.CharScan.skipSpaces;
+import static io.smartlinkd.text.CharScan.trimEnd;
+
 /**
  * Primary language tags packed into an int: up to three lower-case ASCII letters, {@code (c0 << 16) | (c1 << 8) | c2}
  * ({@code c2} = 0 for two-letter tags); 0 = no language. Stateless; allocation-free.
@@ -120,28 +124,6 @@ public final class Languages {
         return packed;
     }
 
-    private static int indexOf(CharSequence text, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == c) {
-                return i;
-            }
-        }
-        return to;
-    }
 
-    private static int skipSpaces(CharSequence text, int from, int to) {
-        int at = from;
-        while (at < to && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
-            at++;
-        }
-        return at;
-    }
 
-    private static int trimEnd(CharSequence text, int from, int to) {
-        int end = to;
-        while (end > from && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
-            end--;
-        }
-        return end;
-    }
 }

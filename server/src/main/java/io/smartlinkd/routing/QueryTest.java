@@ -1,5 +1,7 @@
 package io.smartlinkd.routing;
 
+import static io.smartlinkd.text.CharScan.indexOf;
+
 import io.smartlinkd.config.Conditions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -111,12 +113,4 @@ final class QueryTest {
         return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 
-    private static int indexOf(CharSequence text, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == c) {
-                return i;
-            }
-        }
-        return to;
-    }
 }

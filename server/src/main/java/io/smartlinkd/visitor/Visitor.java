@@ -1,5 +1,9 @@
 package io.smartlinkd.visitor;
 
+import static io.smartlinkd.text.CharScan.indexOf;
+import static io.smartlinkd.text.CharScan.skipSpaces;
+import static io.smartlinkd.text.CharScan.trimEnd;
+
 import io.netty.buffer.ByteBuf;
 import io.smartlinkd.clickid.SipHash24;
 
@@ -137,10 +141,10 @@ public final class Visitor {
             int end = indexOf(header, ';', at, length);
             int equals = indexOf(header, '=', at, end);
             int nameStart = skipSpaces(header, at, equals);
-            int nameEnd = trimSpaces(header, nameStart, equals);
+            int nameEnd = trimEnd(header, nameStart, equals);
             if (equals < end && matches(header, nameStart, nameEnd, name)) {
                 int valueStart = skipSpaces(header, equals + 1, end);
-                int valueEnd = trimSpaces(header, valueStart, end);
+                int valueEnd = trimEnd(header, valueStart, end);
                 if (valueEnd - valueStart >= 2 && header.charAt(valueStart) == '"'
                         && header.charAt(valueEnd - 1) == '"') {
                     valueStart++;
@@ -198,26 +202,6 @@ public final class Visitor {
         return true;
     }
 
-    private static int indexOf(CharSequence text, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == c) {
-                return i;
-            }
-        }
-        return to;
-    }
 
-    private static int skipSpaces(CharSequence text, int from, int to) {
-        while (from < to && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
-            from++;
-        }
-        return from;
-    }
 
-    private static int trimSpaces(CharSequence text, int from, int to) {
-        while (to > from && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\t')) {
-            to--;
-        }
-        return to;
-    }
 }
