@@ -108,6 +108,26 @@ abstract class LoaderContractIT {
         assertEquals(before, count(db, checkpoint));
     }
 
+    /** A database whose clicks table predates the decision column gains it, last, and loads into it. */
+    @Test
+    void shouldAddTheDecisionColumnToADatabaseMadeBeforeIt() throws Exception {
+        String db = newDatabase();
+        try (Connection connection = DriverManager.getConnection(Dialect.jdbcUrl(db));
+                Statement statement = connection.createStatement()) {
+            String current = Schema.clicksDdl(Dialect.of(connection));
+            String before = current.replace("decision VARCHAR NOT NULL,", "");
+            assertTrue(before.length() < current.length(), "the DDL without its decision column");
+            statement.execute(before);
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
+        Path journal = tmp.resolve("node1");
+        int clicks = GeneratedJournal.write(journal, 1, 1, 50);
+        assertEquals(0, load("--journal", journal.toString(), "--db", db));
+        assertEquals(clicks, count(db, "SELECT count(*) FROM clicks WHERE decision = ''"));
+    }
+
     @Test
     void shouldLoadSeveralNodesIntoOneDatabase() throws Exception {
         int first = GeneratedJournal.write(tmp.resolve("a"), 1, 2, 200);
