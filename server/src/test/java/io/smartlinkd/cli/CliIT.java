@@ -101,4 +101,27 @@ class CliIT {
         return response.headers().firstValue("Location").orElse(null);
     }
 
+
+    @Test
+    void shouldExplainAClickOfflineWithTheVisitorClassified() throws Exception {
+        Path geo = new io.smartlinkd.geo.MmdbWriter("country ipvAll", 6, 24)
+                .insert("217.160.0.0/16", java.util.Map.of("country_code", "DE"))
+                .writeTo(tmp.resolve("geo.mmdb"));
+        String android = "Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko)"
+                + " Chrome/126.0.0.0 Mobile Safari/537.36";
+        ProcessResult german = run("explain", DEMO.toString(), "https://go.example.com/win", "--ip", "217.160.3.4",
+                "--ua", android, "--lang", "de-DE,de;q=0.9", "--geo", geo.toString(), "--at", "2026-11-23T10:00:00Z");
+        assertEquals(0, german.status(), german.output());
+        assertTrue(german.output().contains("\"country\":\"DE\""), german.output());
+        assertTrue(german.output().contains("\"device\":\"mobile\""), german.output());
+        assertTrue(german.output().contains("\"rule_name\":\"german mobile\""), german.output());
+        assertTrue(german.output().contains("\"at\":\"2026-11-23T10:00:00Z\""), german.output());
+
+        ProcessResult newsletter = run("explain", DEMO.toString(), "https://go.example.com/win?src=newsletter");
+        assertEquals(0, newsletter.status(), newsletter.output());
+        assertTrue(newsletter.output().contains("\"rule_name\":\"newsletter readers\""), newsletter.output());
+
+        assertEquals(2, run("explain", DEMO.toString(), "https://go.example.com/win", "--at", "soon").status());
+        assertEquals(2, run("explain", DEMO.toString(), "https://go.example.com/win", "--ip", "not-an-ip").status());
+    }
 }
