@@ -35,6 +35,9 @@ final class ConfigDraft {
     record Offer(OfferConfig config, SourceLocation idAt) {
     }
 
+    record Discount(DiscountConfig config, SourceLocation idAt) {
+    }
+
     /** @param fallback null when the pool has none */
     record Pool(PoolConfig config, SourceLocation idAt, List<Located<String>> offers, Located<String> fallback) {
     }
@@ -45,4 +48,5 @@ final class ConfigDraft {
     final List<Link> links = new ArrayList<>();
     final List<Offer> offers = new ArrayList<>();
     final List<Pool> pools = new ArrayList<>();
+    final List<Discount> discounts = new ArrayList<>();
 }

@@ -26,6 +26,7 @@ final class CrossChecks {
     // When an entry could not be read (its error is reported), a reference to it would be a misleading second error.
     private boolean someDomainUnread;
     private boolean somePartnerUnread;
+    private boolean someDiscountUnread;
 
     private CrossChecks(Errors errors) {
         this.errors = errors;
@@ -38,7 +39,8 @@ final class CrossChecks {
     private Config resolve(ConfigDraft draft) {
         List<DomainConfig> domains = domains(draft.domains);
         List<PartnerConfig> partners = partners(draft.partners);
-        List<LinkConfig> links = links(draft.links, domains);
+        List<DiscountConfig> discounts = discounts(draft.discounts);
+        List<LinkConfig> links = links(draft.links, domains, discounts);
         RoutingChecks routing = RoutingChecks.resolve(draft, partnersAt.keySet(), partnerGroups, somePartnerUnread,
                 errors);
         ServerConfig server = draft.server == null ? ServerConfig.defaults() : draft.server.config();
@@ -46,7 +48,8 @@ final class CrossChecks {
                 && !someDomainUnread) {
             errors.add(draft.server.defaultDomainAt(), "default_domain " + unknownDomain(server.defaultDomain(), domains));
         }
-        return new Config(server, domains, partners, links, routing.offers(), routing.pools());
+        return new Config(server, domains, partners, links, routing.offers(), routing.pools(), BotsConfig.DEFAULTS,
+                discounts);
     }
 
     private List<DomainConfig> domains(List<ConfigDraft.Domain> drafts) {
@@ -97,7 +100,62 @@ final class CrossChecks {
         return List.copyOf(partners);
     }
 
-    private List<LinkConfig> links(List<ConfigDraft.Link> drafts, List<DomainConfig> domains) {
+    private List<DiscountConfig> discounts(List<ConfigDraft.Discount> drafts) {
+        Map<String, SourceLocation> idsAt = new HashMap<>();
+        List<DiscountConfig> discounts = new ArrayList<>();
+        for (ConfigDraft.Discount draft : drafts) {
+            DiscountConfig discount = draft.config();
+            if (discount.id() == null) {
+                someDiscountUnread = true;
+                continue;
+            }
+            SourceLocation first = idsAt.putIfAbsent(discount.id(), draft.idAt());
+            if (first != null) {
+                errors.add(draft.idAt(), "discount id " + Messages.quote(discount.id()) + " is already used at "
+                        + first);
+                continue;
+            }
+            discounts.add(discount);
+        }
+        return List.copyOf(discounts);
+    }
+
+    /**
+     * A link's or rule's discount must exist, and its clicks must land on that discount's store (the coded redirect
+     * keeps only the destination's path and query). A link with a discount and no destination lands on the
+     * discount's landing page. Returns the destination to use.
+     */
+    private String checkDiscount(String discountId, String destination, SourceLocation at,
+                                 List<DiscountConfig> discounts) {
+        if (discountId == null || discountId.equals(DiscountConfig.PENDING)) {
+            return destination;
+        }
+        DiscountConfig discount = null;
+        for (DiscountConfig candidate : discounts) {
+            if (candidate.id().equals(discountId)) {
+                discount = candidate;
+            }
+        }
+        if (discount == null) {
+            if (!someDiscountUnread) {
+                errors.add(at, "unknown discount " + Messages.quote(discountId) + " (or TBD while the code is not"
+                        + " set)");
+            }
+            return destination;
+        }
+        if (destination == null) {
+            return discount.store() == null ? null : discount.landingUrl();
+        }
+        String host = UrlCheck.host(destination);
+        if (discount.store() != null && !discount.store().equals(host)) {
+            errors.add(at, "destination is on " + Messages.quote(host) + " but discount " + Messages.quote(discountId)
+                    + " is for the store " + discount.store() + "; a coded click lands on the store");
+        }
+        return destination;
+    }
+
+    private List<LinkConfig> links(List<ConfigDraft.Link> drafts, List<DomainConfig> domains,
+                                   List<DiscountConfig> discounts) {
         Map<String, SourceLocation> idsAt = new HashMap<>();
         Map<String, SourceLocation> slugsAt = new HashMap<>();
         List<LinkConfig> links = new ArrayList<>();
@@ -120,7 +178,22 @@ final class CrossChecks {
                             + " at " + first);
                 }
             }
-            links.add(withDomain(link, domain));
+            String destination = checkDiscount(link.discount(), link.destination(),
+                    link.destination() == null ? link.at() : link.destinationAt(), discounts);
+            if (destination == null && link.discount() != null) {
+                if (link.discount().equals(DiscountConfig.PENDING)) {
+                    errors.add(link.at(), "a link with discount: TBD needs a destination (where its clicks go until"
+                            + " the code is set)");
+                }
+                continue;
+            }
+            LinkRouting routing = link.routing();
+            for (RuleConfig rule : routing.rules()) {
+                if (rule.discount() != null && rule.destination() != null) {
+                    checkDiscount(rule.discount(), rule.destination(), rule.destinationAt(), discounts);
+                }
+            }
+            links.add(withDomain(link, domain, destination));
         }
         return List.copyOf(links);
     }
@@ -178,9 +251,10 @@ final class CrossChecks {
         }
     }
 
-    private static LinkConfig withDomain(LinkConfig link, String domain) {
-        return new LinkConfig(link.id(), link.slug(), domain, link.name(), link.description(), link.destination(),
+    private static LinkConfig withDomain(LinkConfig link, String domain, String destination) {
+        return new LinkConfig(link.id(), link.slug(), domain, link.name(), link.description(), destination,
                 link.destinationAt(), link.utm(), link.access(), link.partners(), link.partnerGroups(),
-                link.redirectStatus(), link.active(), link.fallback(), link.rejection(), link.routing(), link.at());
+                link.redirectStatus(), link.active(), link.fallback(), link.rejection(), link.routing(),
+                link.discount(), link.at());
     }
 }

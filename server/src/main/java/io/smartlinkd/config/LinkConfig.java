@@ -17,6 +17,8 @@ import java.util.Map;
  * @param redirectStatus 301, 302, 307 or 308
  * @param fallback       where an inactive link redirects; null = answered as not found
  * @param routing        rules, their time zone and the answer for lost clicks; {@link LinkRouting#NONE} without rules
+ * @param discount       id of the discount whose codes its clicks get, {@link DiscountConfig#PENDING} while the code
+ *                       is not set yet, or null
  */
 public record LinkConfig(
         String id,
@@ -35,5 +37,6 @@ public record LinkConfig(
         String fallback,
         Rejection rejection,
         LinkRouting routing,
+        String discount,
         SourceLocation at) {
 }

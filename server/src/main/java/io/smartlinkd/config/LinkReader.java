@@ -7,7 +7,7 @@ import java.util.List;
 /** Reads one item of {@code links:}; checks that need other sections are left to {@link CrossChecks}. */
 final class LinkReader {
     static final List<String> KEYS = List.of("slug", "id", "domain", "name", "description", "destination", "utm",
-            "access", "partners", "partner_groups", "redirect", "active", "fallback", "reject", "time_zone", "rules", "on_lost");
+            "access", "partners", "partner_groups", "redirect", "active", "fallback", "reject", "time_zone", "rules", "on_lost", "discount");
     private static final List<Integer> REDIRECT_STATUSES = List.of(301, 302, 307, 308);
     private static final int DEFAULT_REDIRECT_STATUS = 302;
 
@@ -41,7 +41,7 @@ final class LinkReader {
                 link.optionalString("domain"),
                 name != null ? name : slug,
                 link.optionalString("description"),
-                Urls.required(link, "destination"),
+                link.has("discount") ? Urls.optional(link, "destination") : Urls.required(link, "destination"),
                 destination.at(),
                 UtmKeys.read(link.get("utm")),
                 access,
@@ -52,9 +52,22 @@ final class LinkReader {
                 Urls.optional(link, "fallback"),
                 rejection(link.get("reject")),
                 routing.routing(),
+                discount(link.get("discount")),
                 link.at());
         return new ConfigDraft.Link(config, link.get("slug").at(), link.get(idDefaulted ? "slug" : "id").at(),
                 idDefaulted, link.get("domain").at(), partners, partnerGroups, routing.refs());
+    }
+
+    /** A discount id, or {@code TBD} (any case) for "code not set yet". */
+    static String discount(YamlValue value) {
+        String text = value.string();
+        if (text == null) {
+            return null;
+        }
+        if (text.equalsIgnoreCase(DiscountConfig.PENDING)) {
+            return DiscountConfig.PENDING;
+        }
+        return Identifiers.checked(value, text);
     }
 
     private static Access access(YamlValue value) {

@@ -9,6 +9,7 @@ package io.smartlinkd.config;
  * @param pool          id of the offer pool, or null when the rule has a destination
  * @param destination   URL template (like the link's destination), or null when the rule has a pool
  * @param destinationAt where the destination is written, for template errors
+ * @param discount      id of a discount whose code the rule's clicks get (destination rules only), or null
  */
 public record RuleConfig(
         int number,
@@ -17,5 +18,6 @@ public record RuleConfig(
         String pool,
         String destination,
         SourceLocation destinationAt,
+        String discount,
         SourceLocation at) {
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * partners and partner groups are returned with their positions for {@link RoutingChecks}.
  */
 final class RuleReader {
-    static final List<String> RULE_KEYS = List.of("name", "when", "pool", "destination");
+    static final List<String> RULE_KEYS = List.of("name", "when", "pool", "destination", "discount");
     static final List<String> ON_LOST_KEYS = List.of("url", "status");
     static final List<Integer> ON_LOST_STATUSES = List.of(404, 410, 503);
     static final int MAX_RULES = 1000;
@@ -49,8 +49,13 @@ final class RuleReader {
             if (hasPool == hasDestination) {
                 item.error("a rule needs either pool or destination" + (hasPool ? ", not both" : ""));
             }
+            String discount = LinkReader.discount(rule.get("discount"));
+            if (discount != null && hasPool) {
+                rule.get("discount").error("discount: only on a rule with a destination (offers are not on a store)");
+                discount = null;
+            }
             rules.add(new RuleConfig(number, name(rule, number), when.conditions(), pool, destination,
-                    rule.get("destination").at(), rule.at()));
+                    rule.get("destination").at(), discount, rule.at()));
         }
         LinkRouting routing = new LinkRouting(TimeZones.read(link.get("time_zone")), List.copyOf(rules),
                 onLost(link.get("on_lost")));

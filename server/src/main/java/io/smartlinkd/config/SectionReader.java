@@ -8,7 +8,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /** Reads the sections of one file into the draft; any file may hold any sections. */
 final class SectionReader {
-    static final List<String> SECTIONS = List.of("server", "domains", "partners", "links", "offers", "pools");
+    static final List<String> SECTIONS = List.of("server", "domains", "partners", "links", "offers", "pools", "discounts");
 
     private SectionReader() {
     }
@@ -40,6 +40,9 @@ final class SectionReader {
         }
         for (YamlValue item : entries(sections, "pools")) {
             draft.pools.add(PoolReader.read(item));
+        }
+        for (YamlValue item : entries(sections, "discounts")) {
+            draft.discounts.add(DiscountReader.read(item));
         }
     }
 

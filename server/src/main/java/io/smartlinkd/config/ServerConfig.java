@@ -22,6 +22,7 @@ import io.smartlinkd.net.CidrSet;
  * @param proxyProtocol     the public listener requires a PROXY protocol (v1 or v2) header on every connection
  * @param visitors          visitor cookie and unique clicks
  * @param capsShare         this node's share of every offer cap, 0 &lt; share &le; 1 (several nodes split a cap)
+ * @param webhooks          order webhook secrets and limits
  */
 public record ServerConfig(
         int nodeId,
@@ -40,7 +41,8 @@ public record ServerConfig(
         CidrSet trustedProxies,
         boolean proxyProtocol,
         VisitorConfig visitors,
-        double capsShare) {
+        double capsShare,
+        WebhookConfig webhooks) {
 
     public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
     public static final HostPort DEFAULT_ADMIN = new HostPort("127.0.0.1", 9090);
@@ -48,7 +50,7 @@ public record ServerConfig(
     public static ServerConfig defaults() {
         return new ServerConfig(0, DEFAULT_LISTEN, DEFAULT_ADMIN, false, null, Limits.DEFAULTS,
                 2_000, 10_000, 0, null, null, JournalConfig.DEFAULTS, GeoConfig.DEFAULTS, CidrSet.EMPTY, false,
-                VisitorConfig.DEFAULTS, 1.0);
+                VisitorConfig.DEFAULTS, 1.0, WebhookConfig.DEFAULTS);
     }
 
     @Override
@@ -60,6 +62,6 @@ public record ServerConfig(
                 + ", clickIdKey=" + (clickIdKey == null ? "generated" : "***") + ", defaultDomain=" + defaultDomain
                 + ", journal=" + journal + ", geo=" + geo + ", trustedProxies=" + trustedProxies
                 + ", proxyProtocol=" + proxyProtocol + ", visitors=" + visitors
-                + ", capsShare=" + capsShare + "]";
+                + ", capsShare=" + capsShare + ", webhooks=" + webhooks + "]";
     }
 }

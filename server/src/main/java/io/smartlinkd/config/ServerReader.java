@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class ServerReader {
     static final List<String> KEYS = List.of("node_id", "listen", "admin", "health_on_public", "data_dir", "limits",
             "drain", "shutdown_timeout", "io_threads", "click_id_key", "click_id_key_file", "default_domain", "journal",
-            "geo", "trusted_proxies", "proxy_protocol", "visitors", "caps_share");
+            "geo", "trusted_proxies", "proxy_protocol", "visitors", "caps_share", "webhooks");
+    static final List<String> WEBHOOK_KEYS = List.of("shopify_secrets", "secrets", "max_body_bytes");
     static final List<String> JOURNAL_KEYS = List.of("ring_size", "segment_bytes", "fsync", "fsync_interval",
             "ip_privacy");
     static final List<String> VISITOR_KEYS = List.of("set_cookie", "cookie", "max_age", "secure", "unique_window",
@@ -57,9 +58,39 @@ final class ServerReader {
                 trustedProxies(server.get("trusted_proxies")),
                 server.get("proxy_protocol").bool(defaults.proxyProtocol()),
                 visitors(server.get("visitors")),
-                capsShare(server.get("caps_share")));
+                capsShare(server.get("caps_share")),
+                webhooks(server.get("webhooks")));
         SourceLocation defaultDomainAt = config.defaultDomain() == null ? null : server.get("default_domain").at();
         return new ConfigDraft.Server(config, keyAt, defaultDomainAt);
+    }
+
+    private static WebhookConfig webhooks(YamlValue value) {
+        YamlMap webhooks = value.map("in webhooks", WEBHOOK_KEYS);
+        return new WebhookConfig(
+                secrets(webhooks.get("shopify_secrets").renamed("webhooks.shopify_secrets")),
+                secrets(webhooks.get("secrets").renamed("webhooks.secrets")),
+                webhooks.get("max_body_bytes").renamed("webhooks.max_body_bytes").integer(1024, 16 << 20,
+                        WebhookConfig.DEFAULTS.maxBodyBytes()));
+    }
+
+    /** Secrets in a list; empty items (an unset {@code ${VAR:-}}) are dropped so a rotation slot can stay empty. */
+    private static List<String> secrets(YamlValue value) {
+        List<String> secrets = new ArrayList<>();
+        for (YamlValue item : value.list()) {
+            String text = item.string();
+            if (text == null || text.isEmpty()) {
+                continue;
+            }
+            if (text.length() < MIN_CLICK_ID_KEY_CHARS) {
+                item.error(value.name() + ": a secret needs at least " + MIN_CLICK_ID_KEY_CHARS + " characters");
+                continue;
+            }
+            secrets.add(text);
+        }
+        if (secrets.size() > 2) {
+            value.error(value.name() + ": at most two secrets (the new and the old one during a rotation)");
+        }
+        return List.copyOf(secrets);
     }
 
     private static HostPort address(YamlValue value, HostPort fallback) {

@@ -75,6 +75,16 @@ final class UrlCheck {
         return null;
     }
 
+    /** The lower-case host of an accepted absolute URL (no port, no user info). */
+    static String host(String url) {
+        int start = url.indexOf("://") + 3;
+        int end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        return hostOf(url.substring(start, end)).toLowerCase(Locale.ROOT);
+    }
+
     private static String hostOf(String authority) {
         if (authority.startsWith("[")) {
             int close = authority.indexOf(']');

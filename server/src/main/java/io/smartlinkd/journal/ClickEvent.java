@@ -9,4 +9,6 @@ public final class ClickEvent {
 
     final byte[] payload = new byte[MAX_PAYLOAD_BYTES];
     int length;
+    /** Record type ({@link JournalFormat}); clicks, and the rare order published by a webhook. */
+    int type = JournalFormat.TYPE_CLICK;
 }

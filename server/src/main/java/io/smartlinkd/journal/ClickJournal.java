@@ -27,6 +27,7 @@ public final class ClickJournal implements AutoCloseable {
         int length = draft.finish();
         System.arraycopy(draft.bytes, 0, event.payload, 0, length);
         event.length = length;
+        event.type = JournalFormat.TYPE_CLICK;
     };
 
     /**
@@ -73,6 +74,45 @@ public final class ClickJournal implements AutoCloseable {
         }
         refused.increment();
         return false;
+    }
+
+    /**
+     * Publishes an order record (webhook threads, never an event loop). Returns the ring sequence to pass to
+     * {@link #awaitDurable}, or -1 when the ring is full or the writer has failed.
+     */
+    public long tryRecordOrder(OrderRecord order) {
+        byte[] payload = order.encode();
+        if (failure != null) {
+            return -1;
+        }
+        try {
+            long sequence = ring.tryNext();
+            ClickEvent event = ring.get(sequence);
+            System.arraycopy(payload, 0, event.payload, 0, payload.length);
+            event.length = payload.length;
+            event.type = JournalFormat.TYPE_ORDER;
+            ring.publish(sequence);
+            return sequence;
+        } catch (com.lmax.disruptor.InsufficientCapacityException e) {
+            refused.increment();
+            return -1;
+        }
+    }
+
+    /**
+     * Waits until the record at {@code sequence} is on disk as the fsync policy promises (forced with
+     * {@code interval} and {@code batch}); false on timeout or a failed writer. An order is acknowledged to its
+     * sender only after this, so a crash cannot lose an order the store believes delivered.
+     */
+    public boolean awaitDurable(long sequence, long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (writer.durableSequence() < sequence) {
+            if (failure != null || System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
     }
 
     public long refused() {

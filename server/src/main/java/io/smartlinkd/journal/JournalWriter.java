@@ -47,6 +47,8 @@ final class JournalWriter implements EventHandler<ClickEvent> {
     private long nextSequence;
     private volatile boolean dirty;
     private volatile long writtenRingSequence = -1;
+    /** Ring sequence up to which records are on disk as the fsync policy promises (forced, or written with none). */
+    private volatile long durableRingSequence = -1;
     /** Click records handed to the file (the OS); a process crash no longer loses them. */
     private volatile long recordsWritten;
     private long bufferedRecords;
@@ -91,13 +93,16 @@ final class JournalWriter implements EventHandler<ClickEvent> {
         if (buffer.remaining() < recordBytes) {
             writeBuffer();
         }
-        appendFrame(JournalFormat.TYPE_CLICK, event.payload, event.length);
+        appendFrame(event.type, event.payload, event.length);
         recordsInSegment++;
         bufferedRecords++;
         if (endOfBatch) {
             writeBuffer();
             if (config.fsync() == JournalConfig.Fsync.BATCH) {
                 channel.force(false);
+                durableRingSequence = ringSequence;
+            } else if (config.fsync() == JournalConfig.Fsync.NONE) {
+                durableRingSequence = ringSequence;
             } else {
                 dirty = true;
             }
@@ -152,6 +157,10 @@ final class JournalWriter implements EventHandler<ClickEvent> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    long durableSequence() {
+        return durableRingSequence;
     }
 
     long writtenSequence() {
@@ -223,10 +232,12 @@ final class JournalWriter implements EventHandler<ClickEvent> {
             return;
         }
         dirty = false;
+        long written = writtenRingSequence;
         synchronized (fileLock) {
             try {
                 if (channel.isOpen()) {
                     channel.force(false);
+                    durableRingSequence = Math.max(durableRingSequence, written);
                 }
             } catch (IOException e) {
                 LOG.error("journal: fsync failed", e);

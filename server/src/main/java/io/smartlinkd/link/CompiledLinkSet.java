@@ -17,5 +17,6 @@ public record CompiledLinkSet(
         PartnerTable partners,
         List<LinkTable.Entry> entries,
         Map<String, PublishedSlug> newlyPublished,
-        RoutingCompiler.Compiled routing) {
+        RoutingCompiler.Compiled routing,
+        io.smartlinkd.discount.DiscountTable discounts) {
 }

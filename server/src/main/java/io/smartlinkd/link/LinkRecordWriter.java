@@ -22,6 +22,25 @@ public final class LinkRecordWriter {
             byte[] rejectionUrl,
             int[] partnerNumbers,
             int[] groupNumbers) {
+        return write(active, isPrivate, redirectStatus, rejection, linkNumber, ruleSet, 0, linkId, destination,
+                fallback, rejectionUrl, partnerNumbers, groupNumbers);
+    }
+
+    /** @param discount number in the discount table, 0 = none, {@link LinkRecordFormat#DISCOUNT_PENDING} = TBD */
+    public static byte[] write(
+            boolean active,
+            boolean isPrivate,
+            int redirectStatus,
+            Rejection.Kind rejection,
+            int linkNumber,
+            int ruleSet,
+            int discount,
+            String linkId,
+            byte[] destination,
+            byte[] fallback,
+            byte[] rejectionUrl,
+            int[] partnerNumbers,
+            int[] groupNumbers) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + destination.length);
         out.write(LinkRecordFormat.VERSION);
         out.write((active ? LinkRecordFormat.FLAG_ACTIVE : 0) | (isPrivate ? LinkRecordFormat.FLAG_PRIVATE : 0));
@@ -30,6 +49,7 @@ public final class LinkRecordWriter {
         out.write(0);
         i32(out, linkNumber);
         i32(out, ruleSet);
+        u16(out, discount);
         block(out, linkId.getBytes(StandardCharsets.US_ASCII));
         block(out, destination);
         block(out, fallback);

@@ -1,6 +1,7 @@
 package io.smartlinkd.link;
 
 import io.smartlinkd.config.Config;
+import io.smartlinkd.discount.DiscountTable;
 import io.smartlinkd.routing.Router;
 
 /**
@@ -9,5 +10,10 @@ import io.smartlinkd.routing.Router;
  * record's rule-set number indexes this generation's {@link #router()}.
  */
 public record LinkSet(Config config, DomainTable domains, PartnerTable partners, LinkTable links, Router router,
-                      long generation) {
+                      long generation, DiscountTable discounts) {
+    /** A generation without discounts. */
+    public LinkSet(Config config, DomainTable domains, PartnerTable partners, LinkTable links, Router router,
+                   long generation) {
+        this(config, domains, partners, links, router, generation, DiscountTable.EMPTY);
+    }
 }

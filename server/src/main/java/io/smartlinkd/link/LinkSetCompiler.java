@@ -4,7 +4,10 @@ import io.smartlinkd.config.Access;
 import io.smartlinkd.config.Config;
 import io.smartlinkd.config.ConfigError;
 import io.smartlinkd.config.ConfigException;
+import io.smartlinkd.config.DiscountConfig;
 import io.smartlinkd.config.DomainConfig;
+import io.smartlinkd.discount.Discount;
+import io.smartlinkd.discount.DiscountTable;
 import io.smartlinkd.config.LinkConfig;
 import io.smartlinkd.config.PartnerConfig;
 import io.smartlinkd.config.Rejection;
@@ -62,12 +65,30 @@ public final class LinkSetCompiler {
                 partners);
         errors.addAll(routing.errors());
         Map<String, PublishedSlug> newlyPublished = new LinkedHashMap<>();
+        DiscountTable discounts = compileDiscounts();
         List<LinkTable.Entry> entries = compileLinks(domains, partners, routing, newlyPublished);
         checkNothingPublishedWasRemoved();
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new CompiledLinkSet(config, domains, partners, entries, newlyPublished, routing);
+        return new CompiledLinkSet(config, domains, partners, entries, newlyPublished, routing, discounts);
+    }
+
+    private DiscountTable compileDiscounts() {
+        List<Discount> discounts = new ArrayList<>();
+        for (DiscountConfig discount : config.discounts()) {
+            byte[] location;
+            try {
+                location = TemplateCompiler.compileDiscountLocation(discount.location()).program();
+            } catch (TemplateException e) {
+                errors.add(new ConfigError(discount.at(), "location: " + e.getMessage()));
+                continue;
+            }
+            byte[] whenEmpty = discount.whenEmpty() == null ? null
+                    : plain(discount.whenEmpty(), discount.at(), "when_empty");
+            discounts.add(new Discount(discounts.size() + 1, discount, location, whenEmpty));
+        }
+        return new DiscountTable(discounts);
     }
 
     private DomainTable compileDomains() {
@@ -179,7 +200,8 @@ public final class LinkSetCompiler {
                     .toArray();
         }
         return LinkRecordWriter.write(link.active(), link.access() == Access.PRIVATE, link.redirectStatus(),
-                link.rejection().kind(), linkNumber, ruleSet, link.id(), destination, fallback, rejectionUrl,
+                link.rejection().kind(), linkNumber, ruleSet, DiscountTable.numberOf(config, link.discount()),
+                link.id(), destination, fallback, rejectionUrl,
                 partnerNumbers, groupNumbers);
     }
 

@@ -77,6 +77,11 @@ public final class LinkView {
                 | (bytes[at + 3] & 0xFF);
     }
 
+    /** The link's discount number, 0 without one, {@link LinkRecordFormat#DISCOUNT_PENDING} while it is TBD. */
+    public int discount() {
+        return u16(LinkRecordFormat.DISCOUNT);
+    }
+
     public int linkIdOffset() {
         return linkIdOffset;
     }

@@ -20,7 +20,11 @@ public enum Macro {
     /** OS family (uap-java's name, e.g. Android, iOS, Windows); empty when unknown. */
     OS("os"),
     /** Browser family (uap-java's name, e.g. Chrome Mobile); empty when unknown. */
-    BROWSER("browser");
+    BROWSER("browser"),
+    /** The click's discount code; only in a discount's location. */
+    CODE("code"),
+    /** The click's destination path and query, percent-encoded as one value; only in a discount's location. */
+    LANDING("landing");
 
     private static final Macro[] VALUES = values();
     private final String text;
@@ -56,7 +60,6 @@ public enum Macro {
             case "rule":
             case "city":
             case "language":
-            case "code":
             case "visitor_id":
                 return true;
             default:

@@ -20,8 +20,19 @@ public final class TemplateCompiler {
     private final ByteArrayOutputStream program = new ByteArrayOutputStream(128);
     private final ByteArrayOutputStream literal = new ByteArrayOutputStream(128);
     private boolean usesClickId;
+    private boolean discountLocation;
 
     private TemplateCompiler() {
+    }
+
+    /**
+     * Compiles a discount's coded redirect: {@code {code}} and {@code {landing}} are allowed (also in the path:
+     * both are ours, never the request's), no UTM parameters are added (they are in the landing).
+     */
+    public static CompiledTemplate compileDiscountLocation(String template) throws TemplateException {
+        TemplateCompiler compiler = new TemplateCompiler();
+        compiler.discountLocation = true;
+        return compiler.run(template, Map.of(), false);
     }
 
     /** Compiles a template that gets no UTM parameters added (fallback, not-found and rejection URLs). */
@@ -145,6 +156,9 @@ public final class TemplateCompiler {
                     index);
         }
         Macro macro = Macro.named(name);
+        if ((macro == Macro.CODE || macro == Macro.LANDING) && !discountLocation) {
+            throw new TemplateException("{" + name + "} is only for a discount's location", index);
+        }
         flushLiteral();
         if (macro != null) {
             program.write(TemplateProgram.MACRO);

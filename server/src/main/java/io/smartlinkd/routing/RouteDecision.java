@@ -39,6 +39,8 @@ public final class RouteDecision {
         this.randomState = seed;
     }
 
+    private int discount;
+
     void reset() {
         kind = RouteKind.DEFAULT;
         ruleNumber = 0;
@@ -51,15 +53,22 @@ public final class RouteDecision {
         lostStatus = 0;
         skipCount = 0;
         skipsDropped = 0;
+        discount = 0;
     }
 
     void rule(int number) {
         ruleNumber = number;
     }
 
-    void destination(byte[] destination) {
+    void destination(byte[] destination, int discountNumber) {
         kind = RouteKind.DESTINATION;
+        discount = discountNumber;
         setProgram(destination);
+    }
+
+    /** The matched destination rule's discount number; 0 when it has none (or the click went elsewhere). */
+    public int discount() {
+        return discount;
     }
 
     void offer(Offer offer, boolean isFallback) {

@@ -58,7 +58,7 @@ public final class Router {
             }
             out.rule(rule.number);
             if (rule.pool == null) {
-                out.destination(rule.destination);
+                out.destination(rule.destination, rule.discount);
             } else if (!pick(rule.pool, facts, out)) {
                 out.lost(set);
             }

@@ -154,9 +154,10 @@ public final class RoutingCompiler {
             }
             Match when = rule.when().isEmpty() ? Match.ANY
                     : new Match(rule.when(), partners::partnerNumber, partners::groupNumber);
-            rules.add(new Rule(rule.number(), rule.name(), when, pool, destination, rule.destination()));
+            int discount = io.smartlinkd.discount.DiscountTable.numberOf(config, rule.discount());
+            rules.add(new Rule(rule.number(), rule.name(), when, pool, destination, rule.destination(), discount));
             key.add(List.of(rule.name(), rule.when(), rule.pool() == null ? "" : rule.pool(),
-                    destination == null ? "" : HexFormat.of().formatHex(destination)));
+                    destination == null ? "" : HexFormat.of().formatHex(destination), discount));
         }
         OnLost onLost = link.routing().onLost();
         byte[] lostProgram = null;

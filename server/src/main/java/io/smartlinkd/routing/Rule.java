@@ -10,8 +10,11 @@ final class Rule {
     /** The destination's template program; null when the rule has a pool. */
     final byte[] destination;
     final String destinationText;
+    /** Discount number whose code the rule's clicks get; 0 = none. */
+    final int discount;
 
-    Rule(int number, String name, Match when, Pool pool, byte[] destination, String destinationText) {
+    Rule(int number, String name, Match when, Pool pool, byte[] destination, String destinationText, int discount) {
+        this.discount = discount;
         this.number = number;
         this.name = name;
         this.when = when;

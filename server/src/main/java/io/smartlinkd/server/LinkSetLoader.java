@@ -63,7 +63,7 @@ final class LinkSetLoader {
             throw new UncheckedIOException("cannot write the link table in " + linksDir + ": " + e.getMessage(), e);
         }
         LinkSet linkSet = new LinkSet(config, compiled.domains(), compiled.partners(), table,
-                compiled.routing().table().router(caps), ++generation);
+                compiled.routing().table().router(caps), ++generation, compiled.discounts());
         return new Loaded(linkSet, compiled.newlyPublished(), botRules);
     }
 

@@ -80,7 +80,7 @@ class ConfigLoaderTest {
         assertEquals(new ServerConfig(7, new HostPort("0.0.0.0", 8081), new HostPort("::1", 9091), true,
                 "/var/lib/smartlinkd", new Limits(2048, 16384, 5_000, 120_000), 1_500, 20_000, 4, KEY,
                 "go.example.com", JournalConfig.DEFAULTS, GeoConfig.DEFAULTS, io.smartlinkd.net.CidrSet.EMPTY, false,
-                VisitorConfig.DEFAULTS, 1.0), config.server());
+                VisitorConfig.DEFAULTS, 1.0, WebhookConfig.DEFAULTS), config.server());
         assertEquals(List.of(
                 new DomainConfig("go.example.com", List.of("localhost", "127.0.0.1"), "https://example.com/",
                         new SourceLocation("domains.yaml", 2, 5)),
@@ -98,10 +98,11 @@ class ConfigLoaderTest {
                         Map.of("source", "{partner}", "medium", "influencer", "campaign", "summer"),
                         Access.PRIVATE, List.of("anna", "ben"), List.of("influencers"), 301, false,
                         "https://shop.example.com/", new Rejection(Rejection.Kind.URL, "https://shop.example.com/sorry"),
-                        LinkRouting.NONE, new SourceLocation("links/summer.yaml", 2, 5)),
+                        LinkRouting.NONE, null, new SourceLocation("links/summer.yaml", 2, 5)),
                 new LinkConfig("spring", "spring", "l.example.org", "spring", null, "https://shop.example.com/spring",
                         new SourceLocation("links/summer.yaml", 18, 18), Map.of(), Access.PUBLIC, List.of(), List.of(),
-                        302, true, null, Rejection.DEFAULT, LinkRouting.NONE, new SourceLocation("links/summer.yaml", 16, 5))),
+                        302, true, null, Rejection.DEFAULT, LinkRouting.NONE, null,
+                        new SourceLocation("links/summer.yaml", 16, 5))),
                 config.links());
     }
 

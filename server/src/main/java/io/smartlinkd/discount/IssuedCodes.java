@@ -1,0 +1,193 @@
+package io.smartlinkd.discount;
+
+import io.smartlinkd.link.ByteRecord;
+import io.smartlinkd.link.ByteRecordMarshaller;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ChronicleMapBuilder;
+
+/**
+ * Every code this node made, persisted in Chronicle Map files under {@code DATA/discounts/}: code → {@link
+ * IssuedCodeFormat} record, and (visitor, link) → the code issued there, so a visitor who clicks again within the
+ * validity gets the same code. Survives restarts; safe for many threads.
+ *
+ * <p>Event loops only read and put with their own reused records ({@link #findForVisitor}, {@link #issue}). The one
+ * state change that matters, issued → redeemed, is a compare-and-replace of the whole record ({@link #redeem}), so
+ * of any number of concurrent orders exactly one wins.
+ */
+public final class IssuedCodes implements AutoCloseable {
+    private static final int VISITOR_KEY_BYTES = 8;
+
+    private final ChronicleMap<ByteRecord, ByteRecord> codes;
+    private final ChronicleMap<ByteRecord, ByteRecord> visitors;
+
+    private IssuedCodes(ChronicleMap<ByteRecord, ByteRecord> codes, ChronicleMap<ByteRecord, ByteRecord> visitors) {
+        this.codes = codes;
+        this.visitors = visitors;
+    }
+
+    /** Opens (or creates) the store in {@code dir}, sized for {@code capacity} codes alive at once. */
+    public static IssuedCodes open(Path dir, long capacity) throws IOException {
+        Files.createDirectories(dir);
+        ChronicleMap<ByteRecord, ByteRecord> codes = builder("issued-codes", capacity, 16, 120)
+                .createPersistedTo(dir.resolve("issued-codes.cm3").toFile());
+        ChronicleMap<ByteRecord, ByteRecord> visitors = builder("visitor-codes", capacity, VISITOR_KEY_BYTES, 16)
+                .createPersistedTo(dir.resolve("visitor-codes.cm3").toFile());
+        return new IssuedCodes(codes, visitors);
+    }
+
+    private static ChronicleMapBuilder<ByteRecord, ByteRecord> builder(String name, long capacity, double keySize,
+                                                                       double valueSize) {
+        return ChronicleMapBuilder.of(ByteRecord.class, ByteRecord.class)
+                .name(name)
+                .keyMarshallers(ByteRecordMarshaller.INSTANCE, ByteRecordMarshaller.INSTANCE)
+                .valueMarshallers(ByteRecordMarshaller.INSTANCE, ByteRecordMarshaller.INSTANCE)
+                .entries(Math.max(1024, capacity))
+                .maxBloatFactor(4)
+                .averageKeySize(keySize)
+                .averageValueSize(valueSize);
+    }
+
+    /**
+     * The code this visitor was issued on this link, still issued and valid, into {@code code}; false if none.
+     * Event loop: allocation-free with the caller's records.
+     */
+    public boolean findForVisitor(long visitorKey, long nowMs, ByteRecord key, ByteRecord code, ByteRecord record) {
+        visitorKey(key, visitorKey);
+        if (visitors.getUsing(key, code) == null) {
+            return false;
+        }
+        if (codes.getUsing(code, record) == null) {
+            return false;
+        }
+        return IssuedCodeFormat.state(record) == CodeState.ISSUED.code()
+                && IssuedCodeFormat.expiresMs(record) > nowMs
+                && IssuedCodeFormat.visitorKey(record) == visitorKey;
+    }
+
+    /** Stores a code handed to a click ({@code record} from {@link IssuedCodeFormat#begin}). Event loop. */
+    public void issue(ByteRecord code, ByteRecord record, long visitorKey, ByteRecord key) {
+        codes.put(code, record);
+        if (visitorKey != 0) {
+            visitorKey(key, visitorKey);
+            visitors.put(key, code);
+        }
+    }
+
+    /** Records a code made for a pool, so it can be retired at the store if it is never handed out. */
+    public void pooled(byte[] code, long storeId, String discountId, long nowMs) {
+        ByteRecord record = new ByteRecord(IssuedCodeFormat.STRINGS + 32);
+        IssuedCodeFormat.begin(record, CodeState.POOLED, nowMs, 0, 0, storeId, null, 0);
+        IssuedCodeFormat.string(record, discountId);
+        IssuedCodeFormat.string(record, "");
+        IssuedCodeFormat.string(record, "");
+        IssuedCodeFormat.string(record, "");
+        codes.put(ByteRecord.copyOf(code), record);
+    }
+
+    /** The code's record, or null. */
+    public IssuedCode find(String code) {
+        ByteRecord record = codes.get(key(code));
+        return record == null ? null : IssuedCodeFormat.decode(code, record);
+    }
+
+    /**
+     * Redeems {@code code} for {@code orderId}: exactly one order ever wins a code, also when many try at once; the
+     * same order asking again is told {@link Redemption.Outcome#REPEATED}.
+     */
+    public Redemption redeem(String code, String orderId, long nowMs) {
+        ByteRecord key = key(code);
+        while (true) {
+            ByteRecord current = codes.get(key);
+            if (current == null) {
+                return new Redemption(Redemption.Outcome.UNKNOWN, null);
+            }
+            IssuedCode decoded = IssuedCodeFormat.decode(code, current);
+            switch (decoded.state()) {
+                case POOLED:
+                    return new Redemption(Redemption.Outcome.UNKNOWN, decoded);
+                case REDEEMED:
+                    return new Redemption(orderId.equals(decoded.orderId())
+                            ? Redemption.Outcome.REPEATED : Redemption.Outcome.USED, decoded);
+                default:
+                    break;
+            }
+            if (decoded.expiredAt(nowMs)) {
+                return new Redemption(Redemption.Outcome.EXPIRED, decoded);
+            }
+            ByteRecord redeemed = IssuedCodeFormat.redeemed(current, orderId, nowMs);
+            if (codes.replace(key, current, redeemed)) {
+                return new Redemption(Redemption.Outcome.REDEEMED,
+                        IssuedCodeFormat.decode(code, redeemed));
+            }
+            // Another thread changed the record between our read and replace: read it again.
+        }
+    }
+
+    /** Removes every pooled code (made by an earlier run, never handed out) and returns them. Call at start. */
+    public List<IssuedCode> retirePooled() {
+        List<IssuedCode> retired = new ArrayList<>();
+        removeIf(code -> code.state() == CodeState.POOLED, retired);
+        return retired;
+    }
+
+    /** Removes issued codes that expired more than their discount's grace ago, and returns them. */
+    public List<IssuedCode> purgeExpired(long nowMs, java.util.function.ToLongFunction<String> graceOfDiscount) {
+        List<IssuedCode> purged = new ArrayList<>();
+        removeIf(code -> code.state() == CodeState.ISSUED
+                && code.expiresMs() + graceOfDiscount.applyAsLong(code.discountId()) <= nowMs, purged);
+        return purged;
+    }
+
+    private void removeIf(java.util.function.Predicate<IssuedCode> test, List<IssuedCode> removed) {
+        List<ByteRecord> keys = new ArrayList<>();
+        codes.forEach((key, value) -> {
+            IssuedCode code = IssuedCodeFormat.decode(new String(key.bytes(), 0, key.length(),
+                    StandardCharsets.US_ASCII), value);
+            if (test.test(code)) {
+                keys.add(ByteRecord.copyOf(key.toByteArray()));
+                removed.add(code);
+            }
+        });
+        ByteRecord visitorKey = new ByteRecord(VISITOR_KEY_BYTES);
+        for (int i = 0; i < keys.size(); i++) {
+            ByteRecord key = keys.get(i);
+            IssuedCode code = removed.get(i);
+            codes.remove(key);
+            if (code.visitorKey() != 0) {
+                visitorKey(visitorKey, code.visitorKey());
+                visitors.remove(visitorKey, key);
+            }
+        }
+    }
+
+    /** Forgets a code (a ready code of a pool that was dropped). */
+    public void remove(String code) {
+        codes.remove(key(code));
+    }
+
+    /** Codes in the store, in any state. */
+    public long size() {
+        return codes.longSize();
+    }
+
+    @Override
+    public void close() {
+        visitors.close();
+        codes.close();
+    }
+
+    private static ByteRecord key(String code) {
+        return ByteRecord.copyOf(code.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static void visitorKey(ByteRecord key, long visitorKey) {
+        key.clear();
+        IssuedCodeFormat.putLong(key.resize(VISITOR_KEY_BYTES), 0, visitorKey);
+    }
+}
