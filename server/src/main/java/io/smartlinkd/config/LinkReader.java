@@ -35,6 +35,12 @@ final class LinkReader {
             link.get("redirect").error("redirect " + redirect + " is permanent and browsers cache it; a link with"
                     + " rules needs 302 or 307");
         }
+        boolean coded = link.has("discount") || routing.routing().rules().stream().anyMatch(r -> r.discount() != null);
+        if (coded && !routing.routing().hasRules() && (redirect == 301 || redirect == 308)) {
+            // A cached permanent redirect would hand every later click the first click's code.
+            link.get("redirect").error("redirect " + redirect + " is permanent and browsers cache it; a link with a"
+                    + " discount needs 302 or 307");
+        }
         LinkConfig config = new LinkConfig(
                 id,
                 slug,

@@ -1,6 +1,7 @@
 package io.smartlinkd.http;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,18 +9,24 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import io.smartlinkd.discount.CodeIssuer;
+import io.smartlinkd.discount.Discount;
+import io.smartlinkd.discount.DiscountService;
 import io.smartlinkd.journal.ClickDraft;
 import io.smartlinkd.journal.ClickLayout;
 import io.smartlinkd.link.ByteRecord;
 import io.smartlinkd.link.Domain;
+import io.smartlinkd.link.LinkRecordFormat;
 import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.LinkView;
 import io.smartlinkd.link.Partner;
@@ -53,6 +60,13 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
     private boolean http10;
     private long requestMs;
     private HttpHeaders headers;
+    /** The generation answering this request, and the discount its redirect carries (0 none). */
+    private LinkSet links;
+    private int discount;
+    /** A webhook body being received; null otherwise. */
+    private ByteBuf webhookBody;
+    private OrderWebhooks.Kind webhookKind;
+    private String webhookSignature;
 
     ClickHandler(ServerState server, LoopContext loop, ConnectionState connection) {
         this.server = server;
@@ -70,6 +84,10 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         loop.sweeper.remove(connection);
+        if (webhookBody != null) {
+            webhookBody.release();
+            webhookBody = null;
+        }
         super.channelInactive(ctx);
     }
 
@@ -78,6 +96,8 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         try {
             if (msg instanceof HttpRequest && !closeRequested) {
                 onRequest(ctx, (HttpRequest) msg);
+            } else if (msg instanceof HttpContent && webhookBody != null) {
+                onWebhookContent(ctx, (HttpContent) msg);
             }
         } finally {
             ReferenceCountUtil.release(msg);
@@ -104,6 +124,10 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         HttpMethod method = request.method();
+        if (method == HttpMethod.POST) {
+            beginWebhook(ctx, request);
+            return;
+        }
         head = method == HttpMethod.HEAD;
         if (method != HttpMethod.GET && !head) {
             refuse(ctx, Responses.METHOD_NOT_ALLOWED);
@@ -149,6 +173,8 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         LinkSet links = server.linkSet();
+        this.links = links;
+        this.discount = 0;
         Domain domain = links.domains().match(host);
         int slugStart = pathStart + 1;
         int slugEnd = CharScan.indexOf(uri, '/', slugStart, pathEnd);
@@ -200,6 +226,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
             route(ctx, links, link, partner, uri, queryStart, queryEnd);
             return;
         }
+        discount = link.discount();
         redirect(ctx, link.redirectStatus(), link.bytes(), link.destinationOffset(), link.destinationLength(),
                 ClickOutcome.REDIRECTED);
     }
@@ -219,6 +246,10 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         loop.macros.route(decision);
         switch (decision.kind()) {
             case DESTINATION:
+                discount = decision.discount();
+                redirect(ctx, link.redirectStatus(), decision.program(), decision.programOffset(),
+                        decision.programLength(), ClickOutcome.REDIRECTED);
+                break;
             case OFFER:
                 redirect(ctx, link.redirectStatus(), decision.program(), decision.programOffset(),
                         decision.programLength(), ClickOutcome.REDIRECTED);
@@ -232,6 +263,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
                 }
                 break;
             default:
+                discount = link.discount();
                 redirect(ctx, link.redirectStatus(), link.bytes(), link.destinationOffset(), link.destinationLength(),
                         ClickOutcome.REDIRECTED);
                 break;
@@ -273,6 +305,19 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         int chars = loop.minter.mint(nowMs, link == null ? 0 : link.linkNumber(), loop.macros.offerNumber(),
                 loop.clickId, 0);
         loop.macros.clickId(loop.clickId, chars);
+        if (discount != 0 && outcome == ClickOutcome.REDIRECTED && link != null) {
+            Discount coded = discount == LinkRecordFormat.DISCOUNT_PENDING ? null : links.discounts().get(discount);
+            if (coded == null) {
+                server.recordCodePending();
+            } else if (!loop.visit.bot()) {
+                byte[] location = issueCode(coded, link, nowMs, chars, program, offset, length);
+                if (location != program) {
+                    program = location;
+                    offset = 0;
+                    length = location.length;
+                }
+            }
+        }
         if (!record(ctx, outcome, status, nowMs)) {
             return;
         }
@@ -285,6 +330,36 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         loop.visitor.writeSetCookie(out);
         out.writeBytes(loop.date.line(nowMs));
         finish(ctx, out);
+    }
+
+    /**
+     * Gives a person's click a code of this discount and returns the program to render: the discount's coded
+     * location, or when the pool is empty its {@code when_empty} page or else the click's own destination.
+     */
+    private byte[] issueCode(Discount coded, LinkView link, long nowMs, int clickIdChars, byte[] program, int offset,
+                             int length) {
+        DiscountService service = server.discounts();
+        if (service == null) {
+            return program;
+        }
+        Partner partner = loop.macros.partner();
+        CodeIssuer codes = loop.codes;
+        boolean issued;
+        try {
+            issued = codes.issue(coded, service.store(), loop.visitor.codeKey(link.linkNumber()), nowMs,
+                    loop.clickId, clickIdChars, link.bytes(), link.linkIdOffset(), link.linkIdLength(),
+                    partner == null ? null : partner.idBytes());
+        } catch (RuntimeException e) {
+            ErrorLog.once(LOG, "cannot store an issued discount code; the click goes on without one", e);
+            server.recordCodeFailure();
+            return program;
+        }
+        if (!issued) {
+            return coded.whenEmpty() != null ? coded.whenEmpty() : program;
+        }
+        server.recordCode(codes.reused());
+        loop.macros.code(codes.code(), program, offset, length);
+        return coded.location();
     }
 
     private void answerPlain(ChannelHandlerContext ctx, Responses.Plain response, ClickOutcome outcome) {
@@ -321,6 +396,83 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         server.record(ClickOutcome.UNAVAILABLE);
         writePlain(ctx, Responses.UNAVAILABLE, nowMs);
         return false;
+    }
+
+    /** An order webhook: its body is collected (bounded), then verified and handled off the event loop. */
+    private void beginWebhook(ChannelHandlerContext ctx, HttpRequest request) {
+        String uri = request.uri();
+        int pathEnd = firstOf(uri, 0, "?#");
+        OrderWebhooks webhooks = server.webhooks();
+        OrderWebhooks.Kind kind = OrderWebhooks.kindOf(uri.substring(0, pathEnd));
+        if (kind == null) {
+            refuse(ctx, Responses.METHOD_NOT_ALLOWED);
+            return;
+        }
+        if (webhooks == null || !webhooks.enabled(kind)) {
+            refuse(ctx, Responses.NOT_FOUND);
+            return;
+        }
+        long declared = HttpUtil.getContentLength(request, -1L);
+        if (declared > webhooks.maxBodyBytes()) {
+            refuse(ctx, Responses.PAYLOAD_TOO_LARGE);
+            return;
+        }
+        webhookKind = kind;
+        webhookSignature = request.headers().get(kind == OrderWebhooks.Kind.SHOPIFY
+                ? OrderWebhooks.SHOPIFY_SIGNATURE : OrderWebhooks.GENERIC_SIGNATURE);
+        webhookBody = ctx.alloc().heapBuffer(declared > 0 ? (int) declared : 1024, webhooks.maxBodyBytes());
+        // One delivery per connection: later requests on it are not read, and it closes after the answer.
+        closeRequested = true;
+    }
+
+    private void onWebhookContent(ChannelHandlerContext ctx, HttpContent content) {
+        OrderWebhooks webhooks = server.webhooks();
+        ByteBuf chunk = content.content();
+        if (chunk.readableBytes() > webhookBody.maxWritableBytes()) {
+            webhookBody.release();
+            webhookBody = null;
+            writePlainAndClose(ctx.channel(), Responses.PAYLOAD_TOO_LARGE, false);
+            return;
+        }
+        webhookBody.writeBytes(chunk);
+        if (!(content instanceof LastHttpContent)) {
+            return;
+        }
+        byte[] body = ByteBufUtil.getBytes(webhookBody);
+        webhookBody.release();
+        webhookBody = null;
+        Channel channel = ctx.channel();
+        webhooks.submit(webhookKind, body, webhookSignature,
+                answer -> channel.eventLoop().execute(() -> writeJsonAndClose(channel, answer)));
+    }
+
+    private void writeJsonAndClose(Channel channel, OrderWebhooks.Answer answer) {
+        byte[] body = (answer.body() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 " + answer.status() + " " + reason(answer.status()) + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Cache-Control: private, no-store\r\n"
+                + (answer.status() == 503 ? "Retry-After: 5\r\n" : "")
+                + "Content-Length: " + body.length + "\r\n";
+        ByteBuf out = channel.alloc().ioBuffer(head.length() + body.length + 64);
+        out.writeCharSequence(head, java.nio.charset.StandardCharsets.US_ASCII);
+        out.writeBytes(loop.date.line(System.currentTimeMillis()));
+        out.writeBytes(Responses.CONNECTION_CLOSE);
+        out.writeBytes(Responses.CRLF);
+        out.writeBytes(body);
+        channel.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private static String reason(int status) {
+        switch (status) {
+            case 200:
+                return "OK";
+            case 400:
+                return "Bad Request";
+            case 401:
+                return "Unauthorized";
+            default:
+                return "Service Unavailable";
+        }
     }
 
     private boolean answerHealth(ChannelHandlerContext ctx, String uri, int start, int end) {

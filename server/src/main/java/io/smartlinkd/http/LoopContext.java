@@ -28,6 +28,7 @@ final class LoopContext {
     final RequestFacts facts = new RequestFacts();
     final VisitClassification visit = new VisitClassification();
     final RouteDecision route = new RouteDecision();
+    final io.smartlinkd.discount.CodeIssuer codes = new io.smartlinkd.discount.CodeIssuer();
     final ConnectionSweeper sweeper;
     /** The current request's client address (after trusted proxies); geo lookups read {@code ip()}/{@code length()}. */
     final ClientIp client;

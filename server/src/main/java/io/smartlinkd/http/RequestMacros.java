@@ -38,6 +38,14 @@ final class RequestMacros implements MacroValues {
     private VisitClassification visit;
     /** This request's routing decision; null when its link has no rules. */
     private RouteDecision routed;
+    /** The discount code handed to this click; null when none. */
+    private io.smartlinkd.link.ByteRecord code;
+    private byte[] landingProgram;
+    private int landingOffset;
+    private int landingLength;
+    // Scratch for rendering the landing; constructed directly (not from an allocator) as it is never released.
+    private final ByteBuf landing = new io.netty.buffer.UnpooledHeapByteBuf(
+            io.netty.buffer.UnpooledByteBufAllocator.DEFAULT, 1024, Integer.MAX_VALUE);
 
     void set(CharSequence uri, int queryStart, int queryEnd, int slugStart, int slugEnd, Domain domain) {
         this.uri = uri;
@@ -55,6 +63,16 @@ final class RequestMacros implements MacroValues {
         this.offerNumber = 0;
         this.ruleNumber = 0;
         this.routed = null;
+        this.code = null;
+        this.landingProgram = null;
+    }
+
+    /** The click carries this code; {@code {landing}} renders the destination program given here. */
+    void code(io.smartlinkd.link.ByteRecord issued, byte[] program, int offset, int length) {
+        code = issued;
+        landingProgram = program;
+        landingOffset = offset;
+        landingLength = length;
     }
 
     /** The routing decision: its offer for {@code {offer}}, the click id and the record; its rule for the record. */
@@ -92,6 +110,10 @@ final class RequestMacros implements MacroValues {
         this.partner = partner;
     }
 
+    Partner partner() {
+        return partner;
+    }
+
     void clickId(byte[] clickId, int length) {
         this.clickId = clickId;
         this.clickIdLength = length;
@@ -123,7 +145,11 @@ final class RequestMacros implements MacroValues {
         } else {
             draft.string(uri, rejectedPartnerStart, rejectedPartnerEnd);
         }
-        draft.emptyString(); // discount code: none yet
+        if (code != null) {
+            draft.string(code.bytes(), 0, code.length());
+        } else {
+            draft.emptyString();
+        }
         for (byte[] name : RECORDED_PARAMETERS) {
             decodeQueryValue(name, draft);
         }
@@ -260,8 +286,38 @@ final class RequestMacros implements MacroValues {
                     writeName(FamilyNames.browser(visit.browser()), out);
                 }
                 break;
+            case CODE:
+                if (code != null) {
+                    PercentEncoder.encode(code.bytes(), 0, code.length(), out);
+                }
+                break;
+            case LANDING:
+                writeLanding(out);
+                break;
             default:
                 break;
+        }
+    }
+
+    /** The destination's path, query and fragment (everything after the host), encoded as one query value. */
+    private void writeLanding(ByteBuf out) {
+        if (landingProgram == null) {
+            PercentEncoder.encodeByte('/', out);
+            return;
+        }
+        landing.clear();
+        io.smartlinkd.link.TemplateRenderer.render(landingProgram, landingOffset, landingLength, this, landing);
+        int end = landing.writerIndex();
+        // Rendered destinations are absolute (checked at compile): skip "scheme://host[:port]".
+        int at = landing.indexOf(landing.readerIndex(), end, (byte) ':') + 3;
+        while (at < end && landing.getByte(at) != '/' && landing.getByte(at) != '?' && landing.getByte(at) != '#') {
+            at++;
+        }
+        if (at >= end || landing.getByte(at) != '/') {
+            PercentEncoder.encodeByte('/', out);
+        }
+        for (; at < end; at++) {
+            PercentEncoder.encodeByte(landing.getByte(at) & 0xFF, out);
         }
     }
 

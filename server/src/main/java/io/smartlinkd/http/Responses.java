@@ -70,6 +70,7 @@ final class Responses {
             "request headers too large\n", "");
     static final Plain UNAVAILABLE = new Plain(503, "Service Unavailable", "busy, retry\n", "Retry-After: 1\r\n");
     static final Plain OK = new Plain(200, "OK", "ok\n", "");
+    static final Plain PAYLOAD_TOO_LARGE = new Plain(413, "Content Too Large", "body too large\n", "");
     static final Plain READY = new Plain(200, "OK", "ready\n", "");
     static final Plain NOT_READY = new Plain(503, "Service Unavailable", "not ready\n", "Retry-After: 1\r\n");
     static final Plain LOST_GONE = new Plain(410, "Gone", "no offer available\n", "");

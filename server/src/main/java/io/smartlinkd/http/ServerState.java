@@ -35,6 +35,12 @@ public final class ServerState {
     private final LongAdder[] outcomes = new LongAdder[ClickOutcome.values().length];
     private final Map<EventLoop, LoopContext> loops = new ConcurrentHashMap<>();
     private final AtomicInteger minterIndexes = new AtomicInteger();
+    private final LongAdder codesIssued = new LongAdder();
+    private final LongAdder codesReused = new LongAdder();
+    private final LongAdder codesPending = new LongAdder();
+    private final LongAdder codesFailed = new LongAdder();
+    private volatile io.smartlinkd.discount.DiscountService discounts;
+    private volatile OrderWebhooks webhooks;
     private volatile LinkSet linkSet;
     private volatile boolean accepting;
     private volatile boolean draining;
@@ -111,6 +117,55 @@ public final class ServerState {
 
     public boolean closing() {
         return closing;
+    }
+
+    /** The node's discount codes; without them, links with a discount redirect without a code. */
+    public void discounts(io.smartlinkd.discount.DiscountService service) {
+        this.discounts = service;
+    }
+
+    public io.smartlinkd.discount.DiscountService discounts() {
+        return discounts;
+    }
+
+    /** The order webhooks; without them, POSTs are answered 405. */
+    public void webhooks(OrderWebhooks endpoints) {
+        this.webhooks = endpoints;
+    }
+
+    public OrderWebhooks webhooks() {
+        return webhooks;
+    }
+
+    /** Counts a coded click: a fresh code, or one the visitor already held. */
+    void recordCode(boolean reused) {
+        (reused ? codesReused : codesIssued).increment();
+    }
+
+    /** A click on a link whose discount is TBD. */
+    void recordCodePending() {
+        codesPending.increment();
+    }
+
+    /** The issued-code store refused a write (full disk, full map): the click went on without a code. */
+    void recordCodeFailure() {
+        codesFailed.increment();
+    }
+
+    public long codesIssued() {
+        return codesIssued.sum();
+    }
+
+    public long codesReused() {
+        return codesReused.sum();
+    }
+
+    public long codesPending() {
+        return codesPending.sum();
+    }
+
+    public long codesFailed() {
+        return codesFailed.sum();
     }
 
     public Classifiers classifiers() {

@@ -1,5 +1,6 @@
 package io.smartlinkd.server;
 
+import io.smartlinkd.text.Json;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,5 +1,6 @@
 package io.smartlinkd.server;
 
+import io.smartlinkd.text.Json;
 import io.smartlinkd.agent.Families;
 import io.smartlinkd.agent.UserAgentClassifier;
 import io.smartlinkd.config.LinkConfig;

@@ -4,6 +4,7 @@ import io.smartlinkd.config.Config;
 import io.smartlinkd.agent.BotRules;
 import io.smartlinkd.config.ConfigException;
 import io.smartlinkd.config.ConfigLoader;
+import io.smartlinkd.discount.DiscountService;
 import io.smartlinkd.link.CompiledLinkSet;
 import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.LinkSetCompiler;
@@ -30,9 +31,17 @@ final class LinkSetLoader {
     private final SlugRegistry registry;
     private final OfferRegistry offers;
     private final CapCounters caps;
+    private final DiscountService discounts;
     private long generation;
 
     LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry, OfferRegistry offers, CapCounters caps) {
+        this(configDir, dataDir, registry, offers, caps, null);
+    }
+
+    /** @param discounts gives each generation's discounts their code pools; null = links redirect without codes */
+    LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry, OfferRegistry offers, CapCounters caps,
+                  DiscountService discounts) {
+        this.discounts = discounts;
         this.configDir = configDir;
         this.linksDir = dataDir.resolve("links");
         this.registry = registry;
@@ -64,6 +73,9 @@ final class LinkSetLoader {
         }
         LinkSet linkSet = new LinkSet(config, compiled.domains(), compiled.partners(), table,
                 compiled.routing().table().router(caps), ++generation, compiled.discounts());
+        if (discounts != null) {
+            discounts.apply(compiled.discounts());
+        }
         return new Loaded(linkSet, compiled.newlyPublished(), botRules);
     }
 

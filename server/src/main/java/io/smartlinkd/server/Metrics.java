@@ -71,7 +71,47 @@ final class Metrics {
                 reloader.failed());
         gauge(out, "smartlinkd_config_last_reload_success_timestamp_seconds", "When a config last went live.",
                 reloader.lastSuccessMs() / 1000);
+        discounts(out);
         return out.toString();
+    }
+
+    private void discounts(StringBuilder out) {
+        counter(out, "smartlinkd_codes_issued_total", "Discount codes handed to clicks for the first time.",
+                server.codesIssued());
+        counter(out, "smartlinkd_codes_reissued_total", "Clicks given back the code their visitor already held.",
+                server.codesReused());
+        counter(out, "smartlinkd_codes_pending_clicks_total", "Clicks on links whose discount is TBD (no code).",
+                server.codesPending());
+        counter(out, "smartlinkd_codes_store_failures_total", "Codes not handed out because the store refused a write.",
+                server.codesFailed());
+        var discounts = server.discounts();
+        if (discounts != null) {
+            out.append("# HELP smartlinkd_code_pool_ready Ready codes in each discount's pool.\n");
+            out.append("# TYPE smartlinkd_code_pool_ready gauge\n");
+            for (var pool : discounts.pools()) {
+                out.append("smartlinkd_code_pool_ready{discount=\"").append(pool.discountId()).append("\"} ")
+                        .append(pool.level()).append('\n');
+            }
+            out.append("# HELP smartlinkd_code_pool_empty_total Coded clicks that found the pool empty (no code).\n");
+            out.append("# TYPE smartlinkd_code_pool_empty_total counter\n");
+            for (var pool : discounts.pools()) {
+                out.append("smartlinkd_code_pool_empty_total{discount=\"").append(pool.discountId()).append("\"} ")
+                        .append(pool.emptyTakes()).append('\n');
+            }
+            counter(out, "smartlinkd_code_refill_failures_total", "Pool refills the code provider failed.",
+                    discounts.refillFailures());
+            counter(out, "smartlinkd_codes_purged_total", "Unused codes purged after validity and grace.",
+                    discounts.purged());
+        }
+        var webhooks = server.webhooks();
+        if (webhooks != null) {
+            counter(out, "smartlinkd_orders_recorded_total", "Orders received by webhook and journaled.",
+                    webhooks.ordersRecorded());
+            counter(out, "smartlinkd_orders_repeated_total", "Repeated deliveries of orders already recorded.",
+                    webhooks.ordersRepeated());
+            counter(out, "smartlinkd_webhook_signatures_refused_total", "Webhooks refused for a bad signature (401).",
+                    webhooks.refusedSignatures());
+        }
     }
 
     private static void gauge(StringBuilder out, String name, String help, long value) {

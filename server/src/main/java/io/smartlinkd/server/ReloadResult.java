@@ -1,5 +1,6 @@
 package io.smartlinkd.server;
 
+import io.smartlinkd.text.Json;
 import io.smartlinkd.config.ConfigError;
 import java.util.List;
 

@@ -27,6 +27,12 @@ import io.smartlinkd.routing.CapCounters;
 import io.smartlinkd.routing.OfferRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import io.smartlinkd.discount.CodeProviders;
+import io.smartlinkd.discount.DiscountService;
+import io.smartlinkd.discount.OrderIntake;
+import io.smartlinkd.discount.OrderLedger;
+import io.smartlinkd.http.OrderWebhooks;
+import io.smartlinkd.journal.OrderRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,11 +58,16 @@ public final class Server implements AutoCloseable {
     private final Channel adminChannel;
     private final Channel publicChannel;
     private final ConfigWatcher watcher;
+    private final OrderLedger orders;
     private boolean stopped;
+    /** Issued codes alive at once (a day of coded clicks, with room); the maps grow past it if needed. */
+    private static final long DISCOUNT_CAPACITY = 1_000_000;
+    private static final long PURGE_INTERVAL_MS = 60_000;
 
     private Server(ServerConfig config, ServerState state, SlugRegistry registry, CapCounters caps,
                    EventLoopGroup clickLoops, EventLoopGroup adminLoops, Reloader reloader, Channel adminChannel,
-                   Channel publicChannel, ConfigWatcher watcher) {
+                   Channel publicChannel, ConfigWatcher watcher, OrderLedger orders) {
+        this.orders = orders;
         this.config = config;
         this.state = state;
         this.registry = registry;
@@ -82,6 +93,9 @@ public final class Server implements AutoCloseable {
         ClickJournal journal = null;
         GeoService geo = null;
         UserAgentClassifier userAgents = null;
+        DiscountService discounts = null;
+        OrderLedger orders = null;
+        OrderWebhooks webhooks = null;
         EventLoopGroup adminLoops = null;
         EventLoopGroup clickLoops = null;
         Reloader reloader = null;
@@ -102,12 +116,30 @@ public final class Server implements AutoCloseable {
                     serverConfig.healthOnPublic(), journal, serverConfig.journal().ipPrivacy(),
                     serverConfig.trustedProxies(), serverConfig.proxyProtocol(), serverConfig.visitors(),
                     new Classifiers(geo, userAgents));
+            discounts = DiscountService.start(dataDir.resolve("discounts"), DISCOUNT_CAPACITY, CodeProviders::of,
+                    System::currentTimeMillis, PURGE_INTERVAL_MS);
+            orders = OrderLedger.open(dataDir.resolve("discounts"), DISCOUNT_CAPACITY);
+            ClickJournal orderJournal = journal;
+            webhooks = new OrderWebhooks(serverConfig.webhooks(), new OrderIntake(discounts.store(), orders,
+                    new OrderIntake.OrderJournal() {
+                        @Override
+                        public long publish(OrderRecord record) {
+                            return orderJournal.tryRecordOrder(record);
+                        }
+
+                        @Override
+                        public boolean awaitDurable(long sequence, long timeoutMs) throws InterruptedException {
+                            return orderJournal.awaitDurable(sequence, timeoutMs);
+                        }
+                    }, System::currentTimeMillis));
+            state.discounts(discounts);
+            state.webhooks(webhooks);
             Transport transport = new Transport();
             int threads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads()
                     : Runtime.getRuntime().availableProcessors();
             adminLoops = transport.group(1, new DefaultThreadFactory("admin", true));
             clickLoops = transport.group(threads, new DefaultThreadFactory("click", false));
-            reloader = new Reloader(new LinkSetLoader(configDir, dataDir, registry, offers, caps), state,
+            reloader = new Reloader(new LinkSetLoader(configDir, dataDir, registry, offers, caps, discounts), state,
                     List.of(clickLoops, adminLoops));
             Metrics metrics = new Metrics(state, reloader);
 
@@ -123,12 +155,14 @@ public final class Server implements AutoCloseable {
                     serverConfig.nodeId(), address(publicChannel), address(adminChannel), threads, transport.name(),
                     dataDir);
             return new Server(serverConfig, state, registry, caps, clickLoops, adminLoops, reloader, adminChannel,
-                    publicChannel, watcher);
+                    publicChannel, watcher, orders);
         } catch (ConfigException e) {
             shutdownQuietly(reloader, clickLoops, adminLoops, registry, caps, journal, geo, userAgents);
+            closeQuietly(webhooks, discounts, orders);
             throw e;
         } catch (IOException | RuntimeException e) {
             shutdownQuietly(reloader, clickLoops, adminLoops, registry, caps, journal, geo, userAgents);
+            closeQuietly(webhooks, discounts, orders);
             throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
     }
@@ -243,8 +277,12 @@ public final class Server implements AutoCloseable {
             LOG.debug("closing config watcher", e);
         }
         clickLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        // Deliveries in hand wait for the journal, so they finish before it closes.
+        state.webhooks().close();
         // No click loop runs any more: everything answered is in the ring; drain it, seal, force.
         state.journal().close();
+        state.discounts().close();
+        orders.close();
         state.classifiers().geo().close();
         state.classifiers().userAgents().close();
         adminChannel.close().syncUninterruptibly();
@@ -291,6 +329,19 @@ public final class Server implements AutoCloseable {
         }
         if (journal != null) {
             journal.close();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable... closeables) {
+        for (AutoCloseable closeable : closeables) {
+            if (closeable == null) {
+                continue;
+            }
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("closing after a failed start", e);
+            }
         }
     }
 

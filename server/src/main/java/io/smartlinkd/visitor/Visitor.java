@@ -100,6 +100,19 @@ public final class Visitor {
         return unique;
     }
 
+    /**
+     * A keyed hash naming this visitor on this link, for handing the same discount code back on a later click: the
+     * visitor id when there is one (cookie or newly minted), else address and User-Agent. 0 never occurs in
+     * practice and means "no identity" to callers.
+     */
+    public long codeKey(int linkNumber) {
+        boolean hasId = false;
+        for (byte b : id) {
+            hasId |= b != 0;
+        }
+        return hasId ? keyById(linkNumber) : keyByAddress(linkNumber);
+    }
+
     /** The request carried a valid visitor cookie. */
     public boolean returning() {
         return returning;

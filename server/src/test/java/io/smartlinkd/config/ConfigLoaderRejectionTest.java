@@ -83,7 +83,7 @@ class ConfigLoaderRejectionTest {
         assertEquals(List.of("server.yaml:2:3: unknown key 'listn' in server (allowed: node_id, listen, admin,"
                 + " health_on_public, data_dir, limits, drain, shutdown_timeout, io_threads, click_id_key,"
                 + " click_id_key_file, default_domain, journal, geo, trusted_proxies, proxy_protocol, visitors,"
-                + " caps_share)"),
+                + " caps_share, webhooks)"),
                 config.errors());
     }
 
@@ -92,7 +92,7 @@ class ConfigLoaderRejectionTest {
         config.write("a.yaml", "link:\n  - slug: a\n");
 
         assertEquals(List.of("a.yaml:1:1: unknown key 'link' at the top level (allowed: server, domains, partners,"
-                + " links, offers, pools)"), config.errors());
+                + " links, offers, pools, discounts)"), config.errors());
     }
 
     @Test
@@ -100,7 +100,7 @@ class ConfigLoaderRejectionTest {
         config.write("a.yaml", "- slug: a\n");
 
         assertEquals(List.of("a.yaml:1:1: a config file must be a mapping of sections (server, domains, partners,"
-                + " links, offers, pools), got a list"), config.errors());
+                + " links, offers, pools, discounts), got a list"), config.errors());
     }
 
     @Test

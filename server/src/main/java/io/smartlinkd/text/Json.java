@@ -1,11 +1,11 @@
-package io.smartlinkd.server;
+package io.smartlinkd.text;
 
 /** The one JSON helper the admin answers need: a quoted, escaped string. */
-final class Json {
+public final class Json {
     private Json() {
     }
 
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
