@@ -4,7 +4,6 @@ import io.smartlinkd.config.DiscountConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +35,7 @@ public final class DiscountService implements AutoCloseable {
     private final Function<DiscountConfig, CodeProvider> providers;
     private final LongSupplier clock;
     private final long purgeIntervalMs;
-    private final SecureRandom random = new SecureRandom();
+    private final BufferedSecureRandom random = new BufferedSecureRandom();
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final List<Retired> retiring = new ArrayList<>();
     private final AtomicLong refillFailures = new AtomicLong();
@@ -196,7 +195,7 @@ public final class DiscountService implements AutoCloseable {
         while (fresh.size() < count) {
             String code = new String(current.config().format().mint(random), StandardCharsets.US_ASCII);
             // 64+ random bits make a repeat practically impossible; checking keeps "never twice" unconditional.
-            if (seen.add(code) && store.find(code) == null) {
+            if (seen.add(code) && !store.contains(code)) {
                 fresh.add(code);
             }
         }

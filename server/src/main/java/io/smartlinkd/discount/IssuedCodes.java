@@ -90,6 +90,10 @@ public final class IssuedCodes implements AutoCloseable {
         codes.put(ByteRecord.copyOf(code), record);
     }
 
+    public boolean contains(String code) {
+        return codes.containsKey(key(code));
+    }
+
     /** The code's record, or null. */
     public IssuedCode find(String code) {
         ByteRecord record = codes.get(key(code));
