@@ -117,6 +117,7 @@ class IssuedCodesTest {
     }
 
     @Test
+    @Timeout(300)
     void shouldNeverIssueOneCodeTwiceInAMillion() throws Exception {
         DiscountConfig config = new DiscountConfig("million", "shop.example.com", "/", DiscountConfig.DEFAULT_LOCATION,
                 CodeFormat.DEFAULT, DAY_MS, DAY_MS, "local", null, 200_000, 50_000, null, null);
