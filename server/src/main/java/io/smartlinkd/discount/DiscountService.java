@@ -138,6 +138,25 @@ public final class DiscountService implements AutoCloseable {
         return purged.get();
     }
 
+    /**
+     * Waits until every live pool holds at least its low-water mark of codes, or {@code timeoutMs} passes; true
+     * when they do. At start, so the first clicks find codes (a store provider needs a round trip or two).
+     */
+    public boolean awaitStocked(long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (System.nanoTime() < deadline) {
+            boolean stocked = true;
+            for (Live current : live.values()) {
+                stocked &= !current.pool().belowLowWater();
+            }
+            if (stocked) {
+                return true;
+            }
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
     /** Waits until every live pool is full or {@code timeoutMs} passes; true when full. For start-up and tests. */
     public boolean awaitFull(long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);

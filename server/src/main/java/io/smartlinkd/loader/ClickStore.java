@@ -15,6 +15,9 @@ public interface ClickStore extends AutoCloseable {
     /** Queues one click row for the current transaction. */
     void add(int node, long sequence, ClickRecordView click) throws SQLException;
 
+    /** Queues one order row (a code of an order, see {@link io.smartlinkd.journal.OrderRecord}). */
+    void addOrder(int node, long sequence, io.smartlinkd.journal.OrderRecord order) throws SQLException;
+
     /** Writes the queued rows and moves the checkpoint from {@code previous} to {@code next}, atomically. */
     void commit(Checkpoint previous, Checkpoint next) throws SQLException;
 

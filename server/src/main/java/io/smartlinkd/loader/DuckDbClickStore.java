@@ -31,6 +31,7 @@ final class DuckDbClickStore implements ClickStore {
     private final Statement opener;
     private DuckDBAppender appender;
     private boolean inTransaction;
+    private final OrderRows orders = new OrderRows();
 
     DuckDbClickStore(Connection connection) throws SQLException {
         this.connection = connection;
@@ -103,15 +104,22 @@ final class DuckDbClickStore implements ClickStore {
             if (appender != null) {
                 appender.flush();
             }
+            orders.write(connection);
             CheckpointTable.advance(connection, previous, next);
             connection.commit();
             inTransaction = false;
         } catch (SQLException | RuntimeException e) {
+            orders.clear();
             closeAppender();
             connection.rollback();
             inTransaction = false;
             throw e;
         }
+    }
+
+    @Override
+    public void addOrder(int node, long sequence, io.smartlinkd.journal.OrderRecord order) {
+        orders.add(node, sequence, order);
     }
 
     private void closeAppender() throws SQLException {

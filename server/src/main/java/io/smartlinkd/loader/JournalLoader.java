@@ -3,6 +3,7 @@ package io.smartlinkd.loader;
 import io.smartlinkd.journal.ClickRecordView;
 import io.smartlinkd.journal.JournalCorruptException;
 import io.smartlinkd.journal.JournalFormat;
+import io.smartlinkd.journal.OrderRecord;
 import io.smartlinkd.journal.JournalReader;
 import io.smartlinkd.journal.SegmentReader;
 import java.io.IOException;
@@ -13,8 +14,8 @@ import java.sql.SQLException;
  * loop decides whether to poll again or stop when a call returns 0. One thread.
  *
  * <p>Each batch ends with a commit of its rows and the checkpoint after its last record, so a kill at any moment
- * leaves the database at a batch boundary and the next run resumes exactly there. Records other than clicks
- * (conversions, orders: their loaders come later; seals) advance the checkpoint without adding rows.
+ * leaves the database at a batch boundary and the next run resumes exactly there. Clicks and orders become rows;
+ * other records (conversions, whose loader comes later; seals) advance the checkpoint without adding rows.
  */
 public final class JournalLoader implements AutoCloseable {
     private final JournalReader journal;
@@ -57,6 +58,8 @@ public final class JournalLoader implements AutoCloseable {
                 if (segment.type() == JournalFormat.TYPE_CLICK) {
                     addClick();
                     clicks++;
+                } else if (segment.type() == JournalFormat.TYPE_ORDER) {
+                    addOrder();
                 }
             } else if (step == SegmentReader.Step.SEALED || !newerSegmentExists()) {
                 break;
@@ -88,6 +91,20 @@ public final class JournalLoader implements AutoCloseable {
             throw new JournalCorruptException(segment.file(), segment.recordOffset(), problem);
         }
         store.add(node, segment.sequence(), click);
+    }
+
+    private void addOrder() throws SQLException, JournalCorruptException {
+        if (segment.layoutVersion() != OrderRecord.LAYOUT_VERSION) {
+            throw new JournalCorruptException(segment.file(), segment.recordOffset(),
+                    "order layout version " + segment.layoutVersion() + " is not supported by this loader");
+        }
+        byte[] payload = new byte[segment.payloadLength()];
+        segment.buffer().get(segment.payloadOffset(), payload);
+        OrderRecord order = OrderRecord.decode(payload, 0, payload.length);
+        if (order == null) {
+            throw new JournalCorruptException(segment.file(), segment.recordOffset(), "malformed order payload");
+        }
+        store.addOrder(node, segment.sequence(), order);
     }
 
     /**

@@ -18,6 +18,7 @@ final class PostgresClickStore implements ClickStore {
             + ") FROM STDIN (FORMAT text)";
 
     private final Connection connection;
+    private final OrderRows orders = new OrderRows();
     private final CopyTextBuffer text = new CopyTextBuffer(CHUNK_BYTES + 4096);
     private final byte[] ip = new byte[ClickLayout.IP_BYTES];
     private CopyIn copy;
@@ -100,12 +101,19 @@ final class PostgresClickStore implements ClickStore {
                 copy = null;
                 finishing.endCopy();
             }
+            orders.write(connection);
             CheckpointTable.advance(connection, previous, next);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
+            orders.clear();
             abandon();
             throw e;
         }
+    }
+
+    @Override
+    public void addOrder(int node, long sequence, io.smartlinkd.journal.OrderRecord order) {
+        orders.add(node, sequence, order);
     }
 
     private void abandon() throws SQLException {

@@ -75,6 +75,14 @@ public final class Schema {
             code VARCHAR NOT NULL,
             total DECIMAL(18, 4) NOT NULL,
             currency VARCHAR(3) NOT NULL)""",
+        // Databases made before orders were loaded have the first six columns only (and no rows).
+        "ALTER TABLE orders ADD COLUMN IF NOT EXISTS node INTEGER DEFAULT 0",
+        "ALTER TABLE orders ADD COLUMN IF NOT EXISTS sequence BIGINT DEFAULT 0",
+        "ALTER TABLE orders ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT ''",
+        "ALTER TABLE orders ADD COLUMN IF NOT EXISTS outcome VARCHAR DEFAULT 'redeemed'",
+        "ALTER TABLE orders ADD COLUMN IF NOT EXISTS discount_id VARCHAR DEFAULT ''",
+        "ALTER TABLE orders ADD COLUMN IF NOT EXISTS link_id VARCHAR DEFAULT ''",
+        "ALTER TABLE orders ADD COLUMN IF NOT EXISTS partner VARCHAR DEFAULT ''",
         """
         CREATE TABLE IF NOT EXISTS journal_checkpoint (
             node INTEGER PRIMARY KEY,

@@ -30,7 +30,8 @@ public final class ClickReport {
                     SELECT CAST(%s AS VARCHAR) AS report_key, click_id, outcome, bot, unique_click, discount_code
                     FROM clicks WHERE time >= ? AND time < ?),
                 conv AS (SELECT click_id, COUNT(*) AS n, SUM(payout) AS payout FROM conversions GROUP BY click_id),
-                ord AS (SELECT click_id, COUNT(*) AS n, SUM(total) AS total FROM orders GROUP BY click_id)
+                ord AS (SELECT click_id, COUNT(DISTINCT order_id) AS n, SUM(total) AS total FROM orders
+                        WHERE outcome = 'redeemed' GROUP BY click_id)
                 SELECT c.report_key,
                     SUM(CASE WHEN c.outcome <> 'not_found' THEN 1 ELSE 0 END),
                     SUM(CASE WHEN c.outcome <> 'not_found' AND c.unique_click THEN 1 ELSE 0 END),

@@ -63,6 +63,7 @@ public final class Server implements AutoCloseable {
     /** Issued codes alive at once (a day of coded clicks, with room); the maps grow past it if needed. */
     private static final long DISCOUNT_CAPACITY = 1_000_000;
     private static final long PURGE_INTERVAL_MS = 60_000;
+    private static final long CODE_STOCK_WAIT_MS = 10_000;
 
     private Server(ServerConfig config, ServerState state, SlugRegistry registry, CapCounters caps,
                    EventLoopGroup clickLoops, EventLoopGroup adminLoops, Reloader reloader, Channel adminChannel,
@@ -146,6 +147,7 @@ public final class Server implements AutoCloseable {
             Channel adminChannel = bindAdmin(transport, adminLoops, admin, state, reloader, metrics);
             reloader.loadInitial();
             awaitGeo(geo);
+            awaitCodes(discounts);
             Channel publicChannel = bindPublic(transport, clickLoops, listen, state);
             state.startAccepting();
             Reloader watched = reloader;
@@ -171,6 +173,18 @@ public final class Server implements AutoCloseable {
     private static void awaitGeo(GeoService geo) {
         try {
             geo.awaitFirstCheck(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The first coded clicks find codes; a store that does not answer only delays the start, and is logged. */
+    private static void awaitCodes(DiscountService discounts) {
+        try {
+            if (!discounts.awaitStocked(CODE_STOCK_WAIT_MS)) {
+                LOG.warn("discount pools are not stocked after {} s; coded clicks may go without codes until they"
+                        + " are (see smartlinkd_code_pool_ready)", CODE_STOCK_WAIT_MS / 1000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

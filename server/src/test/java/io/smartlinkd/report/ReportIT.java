@@ -61,8 +61,12 @@ class ReportIT {
         db.createStatement().executeUpdate("INSERT INTO conversions VALUES ('c1', TIMESTAMP '2026-11-01 13:00:00',"
                 + " 'summer', 'anna', 0, 2.50, 'EUR', 't1'), ('c4', TIMESTAMP '2026-11-02 13:00:00', 'app', '', 0, 1.25,"
                 + " 'EUR', 't2'), ('c4', TIMESTAMP '2026-11-02 14:00:00', 'app', '', 0, 0.75, 'EUR', 't3')");
-        db.createStatement().executeUpdate("INSERT INTO orders VALUES ('o1', 'c1', TIMESTAMP '2026-11-01 13:30:00',"
-                + " 'A1', 100.00, 'EUR'), ('o2', 'c2', TIMESTAMP '2026-11-01 15:00:00', '', 40.50, 'EUR')");
+        db.createStatement().executeUpdate("INSERT INTO orders (order_id, click_id, time, code, total, currency)"
+                + " VALUES ('o1', 'c1', TIMESTAMP '2026-11-01 13:30:00', 'A1', 100.00, 'EUR'),"
+                + " ('o2', 'c2', TIMESTAMP '2026-11-01 15:00:00', '', 40.50, 'EUR'),"
+                // A code another order had used: recorded, but neither an order nor revenue of the link.
+                + " ('o3', 'c1', TIMESTAMP '2026-11-01 16:00:00', 'A1', 0, 'EUR')");
+        db.createStatement().executeUpdate("UPDATE orders SET outcome = 'used' WHERE order_id = 'o3'");
     }
 
     private static ReportRow row(String key, long raw, long unique, long bot, long notFound, long lost, long human,

@@ -54,6 +54,7 @@ class DiscountIT {
             partners:
               - id: anna
                 utm: { source: anna }
+              - id: ben
             """.formatted(GENERIC_SECRET, SHOPIFY_NEW, SHOPIFY_OLD),
         "discounts.yaml", """
             discounts:
@@ -228,6 +229,50 @@ class DiscountIT {
                 "domains: [{host: go.example.com}]\n")) {
             assertEquals(404, post(server, "/webhooks/orders", "X-Smartlinkd-Hmac-Sha256", "{}", "x").statusCode(),
                     "no secret configured: the endpoint is off");
+        }
+    }
+
+    @Test
+    void shouldShowOrdersAndRevenueByLinkAndPartnerOnceLoaded() throws Exception {
+        Path db = root.resolve("report.duckdb");
+        try (TestServer server = TestServer.start(root, CONFIG)) {
+            String anna = coded(click(server, "/summer/anna", TestServer.BROWSER, null)).group(1);
+            coded(click(server, "/summer/anna", TestServer.BROWSER + " Second/1", null));
+            String ben = coded(click(server, "/summer/ben", TestServer.BROWSER, null)).group(1);
+            for (String order : new String[] {
+                "{\"order_id\":\"A\",\"total\":\"59.90\",\"currency\":\"EUR\",\"codes\":[\"" + anna + "\"]}",
+                "{\"order_id\":\"B\",\"total\":\"20\",\"currency\":\"EUR\",\"codes\":[\"" + ben + "\"]}",
+                "{\"order_id\":\"C\",\"total\":\"99\",\"currency\":\"EUR\",\"codes\":[\"" + anna + "\"]}"}) {
+                assertEquals(200, post(server, "/webhooks/orders", "X-Smartlinkd-Hmac-Sha256", order,
+                        WebhookSignature.sign(GENERIC_SECRET, bytes(order))).statusCode());
+            }
+            server.close();
+            try (io.smartlinkd.loader.JournalLoader loader = new io.smartlinkd.loader.JournalLoader(
+                    new io.smartlinkd.journal.JournalReader(server.dataDir.resolve("journal")),
+                    io.smartlinkd.loader.ClickStore.open(db.toString()), 1_000)) {
+                while (loader.doWork() > 0) {
+                    // until the journal is loaded
+                }
+            }
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:" + db)) {
+            List<io.smartlinkd.report.ReportRow> byPartner = io.smartlinkd.report.ClickReport.run(connection,
+                    io.smartlinkd.report.Dimension.PARTNER, null, null);
+            assertEquals(List.of("anna 2 codes 1 orders 59.90", "ben 1 codes 1 orders 20.00"),
+                    byPartner.stream().map(row -> row.key() + " " + row.codes() + " codes " + row.orders()
+                            + " orders " + row.revenue()).toList());
+            io.smartlinkd.report.ReportRow byLink = io.smartlinkd.report.ClickReport.run(connection,
+                    io.smartlinkd.report.Dimension.LINK, null, null).get(0);
+            assertEquals("summer 3 2 79.90", byLink.key() + " " + byLink.codes() + " " + byLink.orders() + " "
+                    + byLink.revenue());
+            try (java.sql.ResultSet outcomes = connection.createStatement().executeQuery(
+                    "SELECT order_id, outcome, partner FROM orders ORDER BY order_id")) {
+                List<String> rows = new ArrayList<>();
+                while (outcomes.next()) {
+                    rows.add(outcomes.getString(1) + " " + outcomes.getString(2) + " " + outcomes.getString(3));
+                }
+                assertEquals(List.of("A redeemed anna", "B redeemed ben", "C used anna"), rows);
+            }
         }
     }
 
