@@ -108,6 +108,37 @@ abstract class LoaderContractIT {
         assertEquals(before, count(db, checkpoint));
     }
 
+    /** Order records become order rows next to the clicks, exactly once, with every field as journaled. */
+    @Test
+    void shouldLoadOrderRecordsExactlyOnce() throws Exception {
+        Path journal = tmp.resolve("node1");
+        try (io.smartlinkd.journal.TestJournalWriter writer = new io.smartlinkd.journal.TestJournalWriter(journal,
+                4, 1)) {
+            writer.nextSegment();
+            writer.click(GeneratedJournal.click(4, 0));
+            writer.record(io.smartlinkd.journal.JournalFormat.TYPE_ORDER, new io.smartlinkd.journal.OrderRecord(
+                    GeneratedJournal.START_MS + 5_000, 59_900_000, io.smartlinkd.journal.OrderRecord.Outcome.REDEEMED,
+                    "N4C0000000000000000000000000000000000".substring(0, 36), "shopify", "820982911946154508",
+                    "SUM-ABCDEFGHJKMNPQ", "EUR", "summer", "link0", "anna").encode());
+            writer.record(io.smartlinkd.journal.JournalFormat.TYPE_ORDER, new io.smartlinkd.journal.OrderRecord(
+                    GeneratedJournal.START_MS + 6_000, 0, io.smartlinkd.journal.OrderRecord.Outcome.UNKNOWN, "",
+                    "api", "o-2", "GUESS", "", "", "", "").encode());
+            writer.click(GeneratedJournal.click(4, 1));
+        }
+        String db = newDatabase();
+        assertEquals(0, load("--journal", journal.toString(), "--db", db, "--batch", "2"));
+        assertEquals(0, load("--journal", journal.toString(), "--db", db));
+        assertEquals(2, count(db, "SELECT count(*) FROM clicks"));
+        assertEquals(2, count(db, "SELECT count(*) FROM orders"));
+        assertEquals(1, count(db, "SELECT count(*) FROM orders WHERE order_id = '820982911946154508'"
+                + " AND click_id = 'N4C000000000000000000000000000000000' AND code = 'SUM-ABCDEFGHJKMNPQ'"
+                + " AND total = 59.90 AND currency = 'EUR' AND node = 4 AND sequence = 2 AND source = 'shopify'"
+                + " AND outcome = 'redeemed' AND discount_id = 'summer' AND link_id = 'link0' AND partner = 'anna'"
+                + " AND time = TIMESTAMP '2026-01-01 00:00:05'"));
+        assertEquals(1, count(db, "SELECT count(*) FROM orders WHERE order_id = 'o-2' AND click_id IS NULL"
+                + " AND outcome = 'unknown' AND total = 0"));
+    }
+
     /** A database whose clicks table predates the decision column gains it, last, and loads into it. */
     @Test
     void shouldAddTheDecisionColumnToADatabaseMadeBeforeIt() throws Exception {
