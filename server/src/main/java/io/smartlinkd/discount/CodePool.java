@@ -45,6 +45,14 @@ public final class CodePool {
         return ready.capacity() - ready.size();
     }
 
+    /**
+     * Whether a refill is due: under the low-water mark, or room for a whole batch of {@code batch} codes (so a store
+     * provider makes few, large calls instead of one per code taken).
+     */
+    public boolean wantsRefill(int batch) {
+        return belowLowWater() || room() >= Math.min(batch, capacity() / 2);
+    }
+
     public boolean belowLowWater() {
         return ready.size() < lowWater;
     }

@@ -157,13 +157,16 @@ public final class DiscountService implements AutoCloseable {
         return false;
     }
 
-    /** Waits until every live pool is full or {@code timeoutMs} passes; true when full. For start-up and tests. */
+    /**
+     * Waits until no live pool wants a refill (full, or short of less than a batch) or {@code timeoutMs} passes;
+     * true when they are. For tests.
+     */
     public boolean awaitFull(long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (System.nanoTime() < deadline) {
             boolean full = true;
             for (Live current : live.values()) {
-                full &= current.pool().room() == 0;
+                full &= !current.pool().wantsRefill(BATCH);
             }
             if (full) {
                 return true;
@@ -199,14 +202,8 @@ public final class DiscountService implements AutoCloseable {
     private boolean refill(Live current) {
         CodePool pool = current.pool();
         long now = clock.getAsLong();
-        if (now < current.failedUntil()[0] || (!pool.belowLowWater() && pool.room() == 0)) {
+        if (now < current.failedUntil()[0] || !pool.wantsRefill(BATCH)) {
             return false;
-        }
-        if (!pool.belowLowWater() && pool.level() > 0) {
-            // Above low water: top up only to a full batch, so a store provider makes few, large calls.
-            if (pool.room() < Math.min(BATCH, pool.capacity() / 2)) {
-                return false;
-            }
         }
         int count = Math.min(BATCH, pool.room());
         List<String> fresh = new ArrayList<>(count);

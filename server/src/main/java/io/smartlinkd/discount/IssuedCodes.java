@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
+import net.openhft.chronicle.map.ExternalMapQueryContext;
+import net.openhft.chronicle.map.MapEntry;
 
 /**
  * Every code this node made, persisted in Chronicle Map files under {@code DATA/discounts/}: code → {@link
@@ -72,10 +74,26 @@ public final class IssuedCodes implements AutoCloseable {
 
     /** Stores a code handed to a click ({@code record} from {@link IssuedCodeFormat#begin}). Event loop. */
     public void issue(ByteRecord code, ByteRecord record, long visitorKey, ByteRecord key) {
-        codes.put(code, record);
+        write(codes, code, record);
         if (visitorKey != 0) {
             visitorKey(key, visitorKey);
-            visitors.put(key, code);
+            write(visitors, key, code);
+        }
+    }
+
+    /**
+     * Puts without reading the old value back: {@code Map.put} would deserialize the replaced record (here, the
+     * pooled one) into a new object on every coded click. The query context is the map's reused, per-thread one.
+     */
+    private static void write(ChronicleMap<ByteRecord, ByteRecord> map, ByteRecord key, ByteRecord value) {
+        try (ExternalMapQueryContext<ByteRecord, ByteRecord, ?> query = map.queryContext(key)) {
+            query.updateLock().lock();
+            MapEntry<ByteRecord, ByteRecord> entry = query.entry();
+            if (entry != null) {
+                query.replaceValue(entry, query.wrapValueAsData(value));
+            } else {
+                query.insert(query.absentEntry(), query.wrapValueAsData(value));
+            }
         }
     }
 

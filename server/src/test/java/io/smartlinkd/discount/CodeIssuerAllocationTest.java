@@ -1,0 +1,72 @@
+package io.smartlinkd.discount;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.smartlinkd.config.DiscountConfig;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sanity check that handing out codes on an event loop allocates nothing once warm: a fresh code from the pool
+ * stored in the issued-code maps, and a returning visitor's code found again. JMH measures the time.
+ */
+@Timeout(120)
+class CodeIssuerAllocationTest {
+    private static final int FRESH = 4_000;
+    private static final int REUSED = 50_000;
+    private static final byte[] CLICK = "click-id-click-id-click-id-click-id!".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LINK = "summer-link".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PARTNER = "anna".getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldAllocateNothingPerCodeOnceWarm() throws Exception {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "HotSpot thread allocation counter");
+        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
+        assumeTrue(counter.isThreadAllocatedMemorySupported(), "thread allocation counter supported");
+        counter.setThreadAllocatedMemoryEnabled(true);
+
+        DiscountConfig config = new DiscountConfig("summer", "shop.example.com", "/", DiscountConfig.DEFAULT_LOCATION,
+                CodeFormat.DEFAULT, 86_400_000L, 86_400_000L, "local", null, 16_384, 4_096, null, null);
+        Discount discount = new Discount(1, config, new byte[0], null);
+        long now = System.currentTimeMillis();
+        try (DiscountService service = DiscountService.start(dir, 200_000, c -> new LocalCodeProvider(),
+                System::currentTimeMillis, 60_000)) {
+            service.apply(new DiscountTable(List.of(discount)));
+            CodeIssuer issuer = new CodeIssuer();
+            long visitor = 1;
+            long fewestFresh = Long.MAX_VALUE;
+            long fewestReused = Long.MAX_VALUE;
+            for (int round = 0; round < 12; round++) {
+                assertTrue(service.awaitFull(30_000));
+                long before = counter.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < FRESH; i++) {
+                    assertTrue(issuer.issue(discount, service.store(), visitor++, now, CLICK, 36, LINK, 0,
+                            LINK.length, PARTNER));
+                }
+                fewestFresh = Math.min(fewestFresh, counter.getCurrentThreadAllocatedBytes() - before);
+                before = counter.getCurrentThreadAllocatedBytes();
+                int reused = 0;
+                for (int i = 0; i < REUSED; i++) {
+                    issuer.issue(discount, service.store(), visitor - 1 - (i % FRESH), now, CLICK, 36, LINK, 0,
+                            LINK.length, PARTNER);
+                    reused += issuer.reused() ? 1 : 0;
+                }
+                fewestReused = Math.min(fewestReused, counter.getCurrentThreadAllocatedBytes() - before);
+                assertEquals(REUSED, reused);
+            }
+            assertTrue(fewestFresh < 1024, "allocated " + fewestFresh + " bytes for " + FRESH + " fresh codes");
+            assertTrue(fewestReused < 1024, "allocated " + fewestReused + " bytes for " + REUSED + " reissues");
+        }
+    }
+}
