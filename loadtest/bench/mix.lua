@@ -3,10 +3,14 @@
 -- Beside SLUGFILE: uas.tsv ("weight<TAB>user agent", the user-agents corpus) and langs.txt (one
 -- Accept-Language value per line). Each prepared request draws a slug uniformly, a user agent by traffic
 -- weight, a random public IPv4 address as X-Forwarded-For (the server trusts the loopback peer) and a language.
--- Requests are prepared in init() so that wrk, not Lua string building, sets the pace.
+-- Requests are prepared in init() so that wrk, not Lua string building, sets the pace. With FRESH=1 in the
+-- environment each request gets a new random address instead (a new visitor every time, e.g. so that every
+-- coded click needs a fresh discount code); wrk then builds each request, which costs its core, not the server's.
 local nthreads = 0
 local reqs, n = {}, 0
 local PREPARED = 20000
+local FRESH = os.getenv("FRESH") == "1"
+local paths, agents, languages = {}, {}, {}
 
 function setup(thread)
   nthreads = nthreads + 1
@@ -58,7 +62,8 @@ function init(args)
       if cumulative[mid] < r then lo = mid + 1 else hi = mid end
     end
     n = n + 1
-    reqs[n] = wrk.format("GET", prefix .. slugs[math.random(#slugs)], {
+    paths[n], agents[n], languages[n] = prefix .. slugs[math.random(#slugs)], uas[lo], langs[math.random(#langs)]
+    reqs[n] = wrk.format("GET", paths[n], {
       ["User-Agent"] = uas[lo],
       ["X-Forwarded-For"] = public_ipv4(),
       ["Accept-Language"] = langs[math.random(#langs)],
@@ -67,7 +72,12 @@ function init(args)
 end
 
 function request()
-  return reqs[math.random(n)]
+  local i = math.random(n)
+  if FRESH then
+    return wrk.format("GET", paths[i], {
+      ["User-Agent"] = agents[i], ["X-Forwarded-For"] = public_ipv4(), ["Accept-Language"] = languages[i] })
+  end
+  return reqs[i]
 end
 
 function done(s, lat)
