@@ -4,7 +4,9 @@ import io.smartlinkd.journal.OrderRecord;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import io.smartlinkd.journal.DurableWaits;
 
 /**
  * Attributes a verified order: redeems each of its codes exactly once, journals one order record per code (the
@@ -25,8 +27,8 @@ public final class OrderIntake {
         /** Publishes a record; its sequence, or -1 when it cannot be taken now. */
         long publish(OrderRecord record);
 
-        /** Waits until records up to {@code sequence} are durable; false on timeout or failure. */
-        boolean awaitDurable(long sequence, long timeoutMs) throws InterruptedException;
+        /** Calls back once records up to {@code sequence} are durable (true), or on timeout or failure (false). */
+        void whenDurable(long sequence, long timeoutMs, DurableWaits.Callback callback);
     }
 
     /** What the sender is told. {@code summary} is a JSON object for the response body. */
@@ -49,18 +51,24 @@ public final class OrderIntake {
         this.clock = clock;
     }
 
-    public Result receive(Order order) throws InterruptedException {
+    /**
+     * Redeems the order's codes and journals them; {@code reply} gets the result once the records are durable
+     * (on the journal's waiting thread) or at once when there is nothing to wait for.
+     */
+    public void receive(Order order, Consumer<Result> reply) {
         long now = clock.getAsLong();
         String key = order.key();
         switch (ledger.claim(key, now)) {
             case DONE:
-                return new Result(Status.REPEATED, ledger.summary(key));
+                reply.accept(new Result(Status.REPEATED, ledger.summary(key)));
+                return;
             case BUSY:
-                return new Result(Status.RETRY, null);
+                reply.accept(new Result(Status.RETRY, null));
+                return;
             default:
                 break;
         }
-        boolean recorded = false;
+        boolean handedOver = false;
         try {
             List<OrderRecord> records = new ArrayList<>();
             StringBuilder summary = new StringBuilder("{\"order\":\"").append(order.orderId())
@@ -82,22 +90,33 @@ public final class OrderIntake {
                 summary.append("{\"code\":\"").append(code.replace("\"", "")).append("\",\"outcome\":\"")
                         .append(outcome.label()).append("\"}");
             }
-            summary.append("]}");
+            String text = summary.append("]}").toString();
             long last = -1;
             for (OrderRecord record : records) {
                 last = journal.publish(record);
                 if (last < 0) {
-                    return new Result(Status.RETRY, null);
+                    reply.accept(new Result(Status.RETRY, null));
+                    return;
                 }
             }
-            if (last >= 0 && !journal.awaitDurable(last, DURABLE_TIMEOUT_MS)) {
-                return new Result(Status.RETRY, null);
+            if (last < 0) {
+                ledger.done(key, text);
+                handedOver = true;
+                reply.accept(new Result(Status.RECORDED, text));
+                return;
             }
-            ledger.done(key, summary.toString());
-            recorded = true;
-            return new Result(Status.RECORDED, summary.toString());
+            handedOver = true;
+            journal.whenDurable(last, DURABLE_TIMEOUT_MS, durable -> {
+                if (durable) {
+                    ledger.done(key, text);
+                    reply.accept(new Result(Status.RECORDED, text));
+                } else {
+                    ledger.release(key);
+                    reply.accept(new Result(Status.RETRY, null));
+                }
+            });
         } finally {
-            if (!recorded) {
+            if (!handedOver) {
                 ledger.release(key);
             }
         }

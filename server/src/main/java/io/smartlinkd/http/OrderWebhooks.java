@@ -80,45 +80,47 @@ public final class OrderWebhooks implements AutoCloseable {
         return maxBodyBytes;
     }
 
-    /** Handles a complete body off the event loop; {@code reply} runs on a worker thread. */
+    /** Handles a complete body off the event loop; {@code reply} runs on a worker or the journal's waiting thread. */
     void submit(Kind kind, byte[] body, String signature, Consumer<Answer> reply) {
         try {
-            workers.execute(() -> reply.accept(handle(kind, body, signature)));
+            workers.execute(() -> handle(kind, body, signature, reply));
         } catch (RejectedExecutionException e) {
             reply.accept(new Answer(503, "{\"error\":\"busy, retry\"}"));
         }
     }
 
-    Answer handle(Kind kind, byte[] body, String signature) {
+    void handle(Kind kind, byte[] body, String signature, Consumer<Answer> reply) {
         WebhookSignature keys = kind == Kind.SHOPIFY ? shopify : generic;
         if (!keys.verify(body, signature)) {
             refusedSignatures.increment();
-            return new Answer(401, "{\"error\":\"bad signature\"}");
+            reply.accept(new Answer(401, "{\"error\":\"bad signature\"}"));
+            return;
         }
         Order order;
         try {
             order = kind == Kind.SHOPIFY ? OrderParser.shopify(body) : OrderParser.generic(body);
         } catch (IllegalArgumentException e) {
-            return new Answer(400, "{\"error\":" + Json.quote(e.getMessage()) + "}");
+            reply.accept(new Answer(400, "{\"error\":" + Json.quote(e.getMessage()) + "}"));
+            return;
         }
         try {
-            OrderIntake.Result result = intake.receive(order);
-            switch (result.status()) {
-                case RECORDED:
-                    recorded.increment();
-                    return new Answer(200, result.summary());
-                case REPEATED:
-                    repeated.increment();
-                    return new Answer(200, result.summary() == null ? "{}" : result.summary());
-                default:
-                    return new Answer(503, "{\"error\":\"busy, retry\"}");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(503, "{\"error\":\"shutting down, retry\"}");
+            intake.receive(order, result -> reply.accept(answer(result)));
         } catch (RuntimeException e) {
             LOG.error("order webhook: cannot record order {}", order.key(), e);
-            return new Answer(503, "{\"error\":\"cannot record, retry\"}");
+            reply.accept(new Answer(503, "{\"error\":\"cannot record, retry\"}"));
+        }
+    }
+
+    private Answer answer(OrderIntake.Result result) {
+        switch (result.status()) {
+            case RECORDED:
+                recorded.increment();
+                return new Answer(200, result.summary());
+            case REPEATED:
+                repeated.increment();
+                return new Answer(200, result.summary() == null ? "{}" : result.summary());
+            default:
+                return new Answer(503, "{\"error\":\"busy, retry\"}");
         }
     }
 

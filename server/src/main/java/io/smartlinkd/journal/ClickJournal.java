@@ -78,7 +78,7 @@ public final class ClickJournal implements AutoCloseable {
 
     /**
      * Publishes an order record (webhook threads, never an event loop). Returns the ring sequence to pass to
-     * {@link #awaitDurable}, or -1 when the ring is full or the writer has failed.
+     * {@link DurableWaits}, or -1 when the ring is full or the writer has failed.
      */
     public long tryRecordOrder(OrderRecord order) {
         byte[] payload = order.encode();
@@ -99,20 +99,9 @@ public final class ClickJournal implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until the record at {@code sequence} is on disk as the fsync policy promises (forced with
-     * {@code interval} and {@code batch}); false on timeout or a failed writer. An order is acknowledged to its
-     * sender only after this, so a crash cannot lose an order the store believes delivered.
-     */
-    public boolean awaitDurable(long sequence, long timeoutMs) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (writer.durableSequence() < sequence) {
-            if (failure != null || System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(1);
-        }
-        return true;
+    /** Ring sequence up to which records are durable as the fsync policy promises. */
+    public long durableSequence() {
+        return writer.durableSequence();
     }
 
     public long refused() {

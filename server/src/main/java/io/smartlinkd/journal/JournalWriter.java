@@ -138,6 +138,8 @@ final class JournalWriter implements EventHandler<ClickEvent> {
                 seal();
                 channel.close();
             }
+            // seal() forced everything written.
+            durableRingSequence = writtenRingSequence;
             if (fsyncTimer != null) {
                 fsyncTimer.shutdownNow();
             }

@@ -32,6 +32,7 @@ import io.smartlinkd.discount.DiscountService;
 import io.smartlinkd.discount.OrderIntake;
 import io.smartlinkd.discount.OrderLedger;
 import io.smartlinkd.http.OrderWebhooks;
+import io.smartlinkd.journal.DurableWaits;
 import io.smartlinkd.journal.OrderRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ public final class Server implements AutoCloseable {
     private final Channel publicChannel;
     private final ConfigWatcher watcher;
     private final OrderLedger orders;
+    private final DurableWaits durableWaits;
     private boolean stopped;
     /** Issued codes alive at once (a day of coded clicks, with room); the maps grow past it if needed. */
     private static final long DISCOUNT_CAPACITY = 1_000_000;
@@ -67,7 +69,8 @@ public final class Server implements AutoCloseable {
 
     private Server(ServerConfig config, ServerState state, SlugRegistry registry, CapCounters caps,
                    EventLoopGroup clickLoops, EventLoopGroup adminLoops, Reloader reloader, Channel adminChannel,
-                   Channel publicChannel, ConfigWatcher watcher, OrderLedger orders) {
+                   Channel publicChannel, ConfigWatcher watcher, OrderLedger orders, DurableWaits durableWaits) {
+        this.durableWaits = durableWaits;
         this.orders = orders;
         this.config = config;
         this.state = state;
@@ -97,6 +100,7 @@ public final class Server implements AutoCloseable {
         DiscountService discounts = null;
         OrderLedger orders = null;
         OrderWebhooks webhooks = null;
+        DurableWaits durableWaits = null;
         EventLoopGroup adminLoops = null;
         EventLoopGroup clickLoops = null;
         Reloader reloader = null;
@@ -121,6 +125,8 @@ public final class Server implements AutoCloseable {
                     System::currentTimeMillis, PURGE_INTERVAL_MS);
             orders = OrderLedger.open(dataDir.resolve("discounts"), DISCOUNT_CAPACITY);
             ClickJournal orderJournal = journal;
+            durableWaits = new DurableWaits(journal::durableSequence);
+            DurableWaits waits = durableWaits;
             webhooks = new OrderWebhooks(serverConfig.webhooks(), new OrderIntake(discounts.store(), orders,
                     new OrderIntake.OrderJournal() {
                         @Override
@@ -129,8 +135,8 @@ public final class Server implements AutoCloseable {
                         }
 
                         @Override
-                        public boolean awaitDurable(long sequence, long timeoutMs) throws InterruptedException {
-                            return orderJournal.awaitDurable(sequence, timeoutMs);
+                        public void whenDurable(long sequence, long timeoutMs, DurableWaits.Callback callback) {
+                            waits.whenDurable(sequence, timeoutMs, callback);
                         }
                     }, System::currentTimeMillis));
             state.discounts(discounts);
@@ -157,14 +163,14 @@ public final class Server implements AutoCloseable {
                     serverConfig.nodeId(), address(publicChannel), address(adminChannel), threads, transport.name(),
                     dataDir);
             return new Server(serverConfig, state, registry, caps, clickLoops, adminLoops, reloader, adminChannel,
-                    publicChannel, watcher, orders);
+                    publicChannel, watcher, orders, durableWaits);
         } catch (ConfigException e) {
             shutdownQuietly(reloader, clickLoops, adminLoops, registry, caps, journal, geo, userAgents);
-            closeQuietly(webhooks, discounts, orders);
+            closeQuietly(webhooks, durableWaits, discounts, orders);
             throw e;
         } catch (IOException | RuntimeException e) {
             shutdownQuietly(reloader, clickLoops, adminLoops, registry, caps, journal, geo, userAgents);
-            closeQuietly(webhooks, discounts, orders);
+            closeQuietly(webhooks, durableWaits, discounts, orders);
             throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
     }
@@ -295,6 +301,8 @@ public final class Server implements AutoCloseable {
         state.webhooks().close();
         // No click loop runs any more: everything answered is in the ring; drain it, seal, force.
         state.journal().close();
+        // The journal is forced: every delivery still waiting hears that its order is durable.
+        durableWaits.close();
         state.discounts().close();
         orders.close();
         state.classifiers().geo().close();

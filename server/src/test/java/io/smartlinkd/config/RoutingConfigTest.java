@@ -231,7 +231,7 @@ class RoutingConfigTest {
                 "links.yaml:10:9: a rule needs either pool or destination",
                 "links.yaml:11:17: unknown pool 'nowhere'",
                 "links.yaml:12:17: unknown pool 'o' (it is an offer; rules send clicks to pools)",
-                "links.yaml:12:20: unknown key 'wen' in rule (allowed: name, when, pool, destination)"), config.errors());
+                "links.yaml:12:20: unknown key 'wen' in rule (allowed: name, when, pool, destination, discount)"), config.errors());
     }
 
     @Test

@@ -170,6 +170,39 @@ class DiscountIT {
         }
     }
 
+    /** RELIABILITY 12 over HTTP: 1,000 orders at once for one code; exactly one is attributed. */
+    @Test
+    void shouldLetExactlyOneOf1000ConcurrentDeliveriesRedeemACode() throws Exception {
+        try (TestServer server = TestServer.start(root, CONFIG)) {
+            String code = coded(click(server, "/summer/anna", TestServer.BROWSER, null)).group(1);
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                    .executor(java.util.concurrent.Executors.newFixedThreadPool(64)).build();
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> deliveries = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                String order = "{\"order_id\":\"race-" + i + "\",\"total\":\"10\",\"currency\":\"EUR\","
+                        + "\"codes\":[\"" + code + "\"]}";
+                deliveries.add(client.sendAsync(HttpRequest.newBuilder(URI.create(server.base() + "/webhooks/orders"))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("X-Smartlinkd-Hmac-Sha256", WebhookSignature.sign(GENERIC_SECRET, bytes(order)))
+                        .POST(HttpRequest.BodyPublishers.ofString(order)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            int redeemed = 0;
+            int used = 0;
+            for (java.util.concurrent.CompletableFuture<HttpResponse<String>> delivery : deliveries) {
+                HttpResponse<String> response = delivery.get();
+                assertEquals(200, response.statusCode(), response.body());
+                redeemed += response.body().contains("\"redeemed\"") ? 1 : 0;
+                used += response.body().contains("\"used\"") ? 1 : 0;
+            }
+            assertEquals(1, redeemed);
+            assertEquals(999, used);
+            server.close();
+            assertEquals(1, orders(server).stream().filter(o -> o.outcome() == OrderRecord.Outcome.REDEEMED).count());
+            assertEquals(1_000, orders(server).size());
+        }
+    }
+
     @Test
     void shouldVerifyShopifyWebhooksWithEitherSecretDuringARotation() throws Exception {
         try (TestServer server = TestServer.start(root, CONFIG)) {
