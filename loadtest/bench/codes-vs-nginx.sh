@@ -70,7 +70,7 @@ start() { # NAME PORT ADMIN_PORT
     --listen "127.0.0.1:$2" --admin "127.0.0.1:$3" > "$work/$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 900); do
-    curl -fs "http://127.0.0.1:$2/readyz" -H "Host: go.example.com" >/dev/null 2>&1 && return
+    curl -fs "http://127.0.0.1:$3/readyz" >/dev/null 2>&1 && return
     sleep 0.1
   done
   echo "$1 not ready"; head -c 3000 "$work/$1.log"; exit 1

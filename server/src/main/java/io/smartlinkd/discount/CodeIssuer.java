@@ -10,6 +10,8 @@ public final class CodeIssuer {
     private final ByteRecord key = new ByteRecord(8);
     private final ByteRecord code = new ByteRecord(CodeFormat.MAX_CODE_CHARS);
     private final ByteRecord record = new ByteRecord(IssuedCodeFormat.STRINGS + 200);
+    private final ByteRecord scratch = new ByteRecord(IssuedCodeFormat.STRINGS + 200);
+    private static final int MAX_ATTEMPTS = 3;
     private boolean reused;
 
     /**
@@ -27,11 +29,24 @@ public final class CodeIssuer {
         }
         reused = false;
         CodePool pool = discount.pool();
-        PooledCode fresh = pool == null ? null : pool.take();
-        if (fresh == null) {
-            code.clear();
-            return false;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            PooledCode fresh = pool == null ? null : pool.take();
+            if (fresh == null) {
+                code.clear();
+                return false;
+            }
+            if (store(fresh, discount, store, visitorKey, nowMs, clickId, clickIdLength, link, linkOffset,
+                    linkLength, partner)) {
+                return true;
+            }
         }
+        code.clear();
+        return false;
+    }
+
+    private boolean store(PooledCode fresh, Discount discount, IssuedCodes store, long visitorKey, long nowMs,
+                          byte[] clickId, int clickIdLength, byte[] link, int linkOffset, int linkLength,
+                          byte[] partner) {
         code.clear();
         code.append(fresh.code(), 0, fresh.code().length);
         IssuedCodeFormat.begin(record, CodeState.ISSUED, nowMs, nowMs + discount.validityMs(), visitorKey,
@@ -46,8 +61,7 @@ public final class CodeIssuer {
             IssuedCodeFormat.string(record, link, 0, 0);
         }
         IssuedCodeFormat.string(record, link, 0, 0);
-        store.issue(code, record, visitorKey, key);
-        return true;
+        return store.issue(code, record, visitorKey, key, scratch);
     }
 
     /** The code of the last successful {@link #issue}. */

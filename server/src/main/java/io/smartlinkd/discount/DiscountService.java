@@ -233,7 +233,10 @@ public final class DiscountService implements AutoCloseable {
         long made = clock.getAsLong();
         for (ProvidedCode code : created) {
             byte[] bytes = code.code().getBytes(StandardCharsets.US_ASCII);
-            store.pooled(bytes, code.storeId(), current.config().id(), made);
+            if (code.storeId() != 0) {
+                // Recorded so it can be deleted at the store if no click takes it; a local code just vanishes.
+                store.pooled(bytes, code.storeId(), current.config().id(), made);
+            }
             if (!pool.offer(new PooledCode(bytes, code.storeId()))) {
                 break;
             }

@@ -72,13 +72,29 @@ public final class IssuedCodes implements AutoCloseable {
                 && IssuedCodeFormat.visitorKey(record) == visitorKey;
     }
 
-    /** Stores a code handed to a click ({@code record} from {@link IssuedCodeFormat#begin}). Event loop. */
-    public void issue(ByteRecord code, ByteRecord record, long visitorKey, ByteRecord key) {
-        write(codes, code, record);
+    /**
+     * Stores a code handed to a click ({@code record} from {@link IssuedCodeFormat#begin}); false, storing nothing,
+     * when the code is already bound to a click (a repeat of a code still sitting in a pool: practically never with
+     * 40+ random bits, but then the caller takes another code rather than re-bind this one). Event loop;
+     * {@code scratch} receives the existing record, if any.
+     */
+    public boolean issue(ByteRecord code, ByteRecord record, long visitorKey, ByteRecord key, ByteRecord scratch) {
+        try (ExternalMapQueryContext<ByteRecord, ByteRecord, ?> query = codes.queryContext(code)) {
+            query.updateLock().lock();
+            MapEntry<ByteRecord, ByteRecord> entry = query.entry();
+            if (entry == null) {
+                query.insert(query.absentEntry(), query.wrapValueAsData(record));
+            } else if (IssuedCodeFormat.state(entry.value().getUsing(scratch)) == CodeState.POOLED.code()) {
+                query.replaceValue(entry, query.wrapValueAsData(record));
+            } else {
+                return false;
+            }
+        }
         if (visitorKey != 0) {
             visitorKey(key, visitorKey);
             write(visitors, key, code);
         }
+        return true;
     }
 
     /**

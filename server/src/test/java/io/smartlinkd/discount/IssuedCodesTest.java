@@ -63,6 +63,19 @@ class IssuedCodesTest {
     }
 
     @Test
+    void shouldNeverRebindACodeAlreadyHandedToAClick() throws Exception {
+        try (IssuedCodes codes = IssuedCodes.open(dir, 1_000)) {
+            codes.pooled("POOLED".getBytes(StandardCharsets.US_ASCII), 5, "summer", ISSUED_MS);
+            issue(codes, "POOLED", 1);
+            ByteRecord record = new ByteRecord(128);
+            IssuedCodeFormat.begin(record, CodeState.ISSUED, ISSUED_MS, ISSUED_MS + DAY_MS, 2, 0, CLICK_ID, 36);
+            assertFalse(codes.issue(ByteRecord.copyOf("POOLED".getBytes(StandardCharsets.US_ASCII)), record, 2,
+                    new ByteRecord(8), new ByteRecord(128)), "already bound to visitor 1's click");
+            assertEquals(1, codes.find("POOLED").visitorKey());
+        }
+    }
+
+    @Test
     void shouldHonourTheValidityToTheSecond() throws Exception {
         try (IssuedCodes codes = IssuedCodes.open(dir, 1_000)) {
             issue(codes, "EARLY", 1);
@@ -168,7 +181,7 @@ class IssuedCodesTest {
         IssuedCodeFormat.string(record, "summer-link");
         IssuedCodeFormat.string(record, "anna");
         IssuedCodeFormat.string(record, "");
-        codes.issue(ByteRecord.copyOf(code.getBytes(StandardCharsets.US_ASCII)), record, visitorKey,
-                new ByteRecord(8));
+        assertTrue(codes.issue(ByteRecord.copyOf(code.getBytes(StandardCharsets.US_ASCII)), record, visitorKey,
+                new ByteRecord(8), new ByteRecord(128)));
     }
 }
