@@ -42,6 +42,7 @@ public final class DiscountService implements AutoCloseable {
     private final AtomicLong purged = new AtomicLong();
     private final Thread worker;
     private volatile boolean running = true;
+    private volatile boolean applied;
     private long nextPurgeMs;
 
     /** A discount's pool with what made it; replaced when the discount's code source changes. */
@@ -111,6 +112,7 @@ public final class DiscountService implements AutoCloseable {
             });
             discount.attach(current.pool());
         }
+        applied = true;
         LockSupportWake.wake(worker);
     }
 
@@ -177,8 +179,13 @@ public final class DiscountService implements AutoCloseable {
     }
 
     private void run() {
-        retireFromEarlierRun();
+        boolean retired = false;
         while (running) {
+            if (!retired && applied) {
+                // After the first config: its providers are the ones to delete an earlier run's codes with.
+                retireFromEarlierRun();
+                retired = true;
+            }
             boolean worked = false;
             for (Live current : live.values()) {
                 if (!running) {
