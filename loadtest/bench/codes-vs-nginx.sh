@@ -28,20 +28,9 @@ trap cleanup EXIT
 
 jar=$root/server/target/smartlinkd.jar
 [[ -f $jar ]] || (cd "$root" && mvn -B -q -DskipTests -pl server -am package)
-"$root/corpora/fetch.sh" "$root/server/target" >/dev/null
-
-mkdir -p "$work/bench"
-ln -s "$(cd "$bench" && pwd)/redirect-bench" "$work/bench/redirect-bench"
-cp "$root/loadtest/bench/mix.lua" "$work/bench/redirect.lua"
+source "$root/loadtest/bench/mix-requests.sh"
 "$bench/nginx-anchor" slugs "$links" "$work/slugs.tsv"
-python3 - "$root/server/target/corpora/user-agents.json" "$work/uas.tsv" <<'PY'
-import json, sys
-with open(sys.argv[2], "w") as out:
-    for entry in json.load(open(sys.argv[1])):
-        ua = entry["userAgent"].replace("\t", " ").replace("\n", " ")
-        out.write("%.12f\t%s\n" % (entry["weight"], ua))
-PY
-printf '%s\n' "en-US,en;q=0.9" "de-DE,de;q=0.9,en;q=0.8" "fr-FR,fr;q=0.9" > "$work/langs.txt"
+prepare_mix "$work" "$root" "$bench" "en-US,en;q=0.9" "de-DE,de;q=0.9,en;q=0.8" "fr-FR,fr;q=0.9"
 store=$(head -1 "$work/slugs.tsv" | cut -f2 | sed -E 's#^https?://([^/]+).*#\1#')
 
 config() { # DIR DISCOUNT(yes|no)

@@ -28,23 +28,10 @@ trap cleanup EXIT
 jar=$root/server/target/smartlinkd.jar
 [[ -f $jar ]] || (cd "$root" && mvn -B -q -DskipTests -pl server -am package)
 "$root/geo-data/fetch-cc0.sh" "$root/data" >/dev/null
-"$root/corpora/fetch.sh" "$root/server/target" >/dev/null
-
-# wrk reads the slug file; mix.lua finds uas.tsv and langs.txt beside it. The shared redirect-bench runs the
-# redirect.lua next to itself, so it runs here through a link, next to mix.lua under that name.
-mkdir -p "$work/bench"
-ln -s "$(cd "$bench" && pwd)/redirect-bench" "$work/bench/redirect-bench"
-cp "$root/loadtest/bench/mix.lua" "$work/bench/redirect.lua"
+source "$root/loadtest/bench/mix-requests.sh"
 "$bench/nginx-anchor" slugs "$links" "$work/slugs.tsv"
-python3 - "$root/server/target/corpora/user-agents.json" "$work/uas.tsv" <<'PY'
-import json, sys
-with open(sys.argv[2], "w") as out:
-    for entry in json.load(open(sys.argv[1])):
-        ua = entry["userAgent"].replace("\t", " ").replace("\n", " ")
-        out.write("%.12f\t%s\n" % (entry["weight"], ua))
-PY
-printf '%s\n' "en-US,en;q=0.9" "de-DE,de;q=0.9,en;q=0.8" "fr-FR,fr;q=0.9" "es-ES,es;q=0.9" "pt-BR,pt;q=0.9" \
-  "en-GB,en;q=0.9" "ja-JP,ja;q=0.9" "ru-RU,ru;q=0.9" "it-IT,it;q=0.9" "pl-PL,pl;q=0.9" > "$work/langs.txt"
+prepare_mix "$work" "$root" "$bench" "en-US,en;q=0.9" "de-DE,de;q=0.9,en;q=0.8" "fr-FR,fr;q=0.9" "es-ES,es;q=0.9" \
+  "pt-BR,pt;q=0.9" "en-GB,en;q=0.9" "ja-JP,ja;q=0.9" "ru-RU,ru;q=0.9" "it-IT,it;q=0.9" "pl-PL,pl;q=0.9"
 
 cp -r "$root/config/demo" "$work/config"
 cat >> "$work/config/server.yaml" <<YAML

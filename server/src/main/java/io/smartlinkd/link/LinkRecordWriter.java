@@ -9,23 +9,6 @@ public final class LinkRecordWriter {
     private LinkRecordWriter() {
     }
 
-    public static byte[] write(
-            boolean active,
-            boolean isPrivate,
-            int redirectStatus,
-            Rejection.Kind rejection,
-            int linkNumber,
-            int ruleSet,
-            String linkId,
-            byte[] destination,
-            byte[] fallback,
-            byte[] rejectionUrl,
-            int[] partnerNumbers,
-            int[] groupNumbers) {
-        return write(active, isPrivate, redirectStatus, rejection, linkNumber, ruleSet, 0, linkId, destination,
-                fallback, rejectionUrl, partnerNumbers, groupNumbers);
-    }
-
     /** @param discount number in the discount table, 0 = none, {@link LinkRecordFormat#DISCOUNT_PENDING} = TBD */
     public static byte[] write(
             boolean active,

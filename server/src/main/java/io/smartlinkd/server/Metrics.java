@@ -1,5 +1,7 @@
 package io.smartlinkd.server;
 
+import io.smartlinkd.discount.CodePool;
+
 import io.smartlinkd.agent.UserAgentClassifier;
 import io.smartlinkd.geo.GeoService;
 import io.smartlinkd.http.ClickOutcome;
@@ -86,18 +88,10 @@ final class Metrics {
                 server.codesFailed());
         var discounts = server.discounts();
         if (discounts != null) {
-            out.append("# HELP smartlinkd_code_pool_ready Ready codes in each discount's pool.\n");
-            out.append("# TYPE smartlinkd_code_pool_ready gauge\n");
-            for (var pool : discounts.pools()) {
-                out.append("smartlinkd_code_pool_ready{discount=\"").append(pool.discountId()).append("\"} ")
-                        .append(pool.level()).append('\n');
-            }
-            out.append("# HELP smartlinkd_code_pool_empty_total Coded clicks that found the pool empty (no code).\n");
-            out.append("# TYPE smartlinkd_code_pool_empty_total counter\n");
-            for (var pool : discounts.pools()) {
-                out.append("smartlinkd_code_pool_empty_total{discount=\"").append(pool.discountId()).append("\"} ")
-                        .append(pool.emptyTakes()).append('\n');
-            }
+            perPool(out, "smartlinkd_code_pool_ready", "gauge", "Ready codes in each discount's pool.",
+                    discounts.pools(), CodePool::level);
+            perPool(out, "smartlinkd_code_pool_empty_total", "counter",
+                    "Coded clicks that found the pool empty (no code).", discounts.pools(), CodePool::emptyTakes);
             counter(out, "smartlinkd_code_refill_failures_total", "Pool refills the code provider failed.",
                     discounts.refillFailures());
             counter(out, "smartlinkd_codes_purged_total", "Unused codes purged after validity and grace.",
@@ -111,6 +105,17 @@ final class Metrics {
                     webhooks.ordersRepeated());
             counter(out, "smartlinkd_webhook_signatures_refused_total", "Webhooks refused for a bad signature (401).",
                     webhooks.refusedSignatures());
+        }
+    }
+
+    /** One series per discount pool, labelled with the discount id. */
+    private static void perPool(StringBuilder out, String name, String type, String help,
+                                java.util.List<CodePool> pools, java.util.function.ToLongFunction<CodePool> value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+        for (CodePool pool : pools) {
+            out.append(name).append("{discount=\"").append(pool.discountId()).append("\"} ")
+                    .append(value.applyAsLong(pool)).append('\n');
         }
     }
 
