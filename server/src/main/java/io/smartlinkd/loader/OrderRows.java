@@ -17,7 +17,9 @@ import java.util.List;
  */
 final class OrderRows {
     private static final String INSERT = "INSERT INTO orders (order_id, click_id, time, code, total, currency, node,"
-            + " sequence, source, outcome, discount_id, link_id, partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " sequence, source, outcome, discount_id, link_id, partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            // A webhook delivery retried after a crash mid-delivery journals the same codes again: first row wins.
+            + " ON CONFLICT (source, order_id, code) DO NOTHING";
 
     private record Row(int node, long sequence, OrderRecord order) {
     }

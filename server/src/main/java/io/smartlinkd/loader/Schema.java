@@ -83,6 +83,8 @@ public final class Schema {
         "ALTER TABLE orders ADD COLUMN IF NOT EXISTS discount_id VARCHAR DEFAULT ''",
         "ALTER TABLE orders ADD COLUMN IF NOT EXISTS link_id VARCHAR DEFAULT ''",
         "ALTER TABLE orders ADD COLUMN IF NOT EXISTS partner VARCHAR DEFAULT ''",
+        // One row per code of an order: a delivery retried after a crash journals its codes again.
+        "CREATE UNIQUE INDEX IF NOT EXISTS orders_order_code ON orders (source, order_id, code)",
         """
         CREATE TABLE IF NOT EXISTS journal_checkpoint (
             node INTEGER PRIMARY KEY,

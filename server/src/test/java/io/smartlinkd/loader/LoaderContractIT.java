@@ -123,6 +123,11 @@ abstract class LoaderContractIT {
             writer.record(io.smartlinkd.journal.JournalFormat.TYPE_ORDER, new io.smartlinkd.journal.OrderRecord(
                     GeneratedJournal.START_MS + 6_000, 0, io.smartlinkd.journal.OrderRecord.Outcome.UNKNOWN, "",
                     "api", "o-2", "GUESS", "", "", "", "").encode());
+            // The same code of the same order again, as a delivery retried after a crash would journal it.
+            writer.record(io.smartlinkd.journal.JournalFormat.TYPE_ORDER, new io.smartlinkd.journal.OrderRecord(
+                    GeneratedJournal.START_MS + 7_000, 59_900_000, io.smartlinkd.journal.OrderRecord.Outcome.REDEEMED,
+                    "N4C0000000000000000000000000000000000".substring(0, 36), "shopify", "820982911946154508",
+                    "SUM-ABCDEFGHJKMNPQ", "EUR", "summer", "link0", "anna").encode());
             writer.click(GeneratedJournal.click(4, 1));
         }
         String db = newDatabase();
