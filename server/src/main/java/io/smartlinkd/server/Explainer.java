@@ -101,12 +101,17 @@ public final class Explainer {
         facts.uri(uri.getRawPath() + query);
         if (link.ruleSet() == 0) {
             field(out, "destination", destinationOf(links, link.linkId()));
+            discount(out, configOf(links, link.linkId()).discount(), facts);
             return outcome(out, "redirected", "the link has no rules: its destination");
         }
         RouteTrace trace = links.router().explain(link.ruleSet(), facts);
         out.append("\"route\":").append(trace.toJson()).append(',');
         if (trace.url() == null && trace.lostStatus() == 0) {
             field(out, "destination", destinationOf(links, link.linkId()));
+            discount(out, configOf(links, link.linkId()).discount(), facts);
+        } else if (trace.kind() == io.smartlinkd.routing.RouteKind.DESTINATION) {
+            discount(out, configOf(links, link.linkId()).routing().rules().get(trace.ruleNumber() - 1).discount(),
+                    facts);
         }
         String kind = trace.kind().name().toLowerCase(java.util.Locale.ROOT);
         return outcome(out, "lost".equals(kind) ? "lost" : "redirected", "routed: " + kind);
@@ -174,12 +179,28 @@ public final class Explainer {
     }
 
     private static String destinationOf(LinkSet links, String linkId) {
+        return configOf(links, linkId).destination();
+    }
+
+    private static LinkConfig configOf(LinkSet links, String linkId) {
         for (LinkConfig link : links.config().links()) {
             if (link.id().equals(linkId)) {
-                return link.destination();
+                return link;
             }
         }
-        return null;
+        throw new IllegalStateException("link " + linkId + " is in the table but not in its config");
+    }
+
+    /** The discount the click would carry, and whether it would get a code (a person does; bots never). */
+    private static void discount(StringBuilder out, String discount, SimpleClickFacts facts) {
+        if (discount == null) {
+            return;
+        }
+        field(out, "discount", discount);
+        String code = discount.equals(io.smartlinkd.config.DiscountConfig.PENDING) ? "none: the code is not set yet"
+                : facts.bot() ? "none: bots and prefetches never get a code"
+                : "a fresh single-use code, or the one this visitor already holds";
+        field(out, "code", code);
     }
 
     private static String outcome(StringBuilder out, String outcome, String why) {

@@ -102,6 +102,12 @@ class DiscountIT {
             HttpResponse<String> pending = click(server, "/soon", TestServer.BROWSER, null);
             assertEquals("https://shop.example.com/new", pending.headers().firstValue("Location").orElseThrow());
 
+            String explained = server.adminGet("/explain?url=http://go.example.com/summer/anna&ua="
+                    + java.net.URLEncoder.encode(TestServer.BROWSER, StandardCharsets.UTF_8)).body();
+            assertTrue(explained.contains("\"discount\":\"summer\",\"code\":\"a fresh single-use code"), explained);
+            assertTrue(server.adminGet("/explain?url=http://go.example.com/soon").body()
+                    .contains("\"discount\":\"TBD\",\"code\":\"none: the code is not set yet\""));
+
             String metrics = server.adminGet("/metrics").body();
             assertTrue(metrics.contains("smartlinkd_codes_issued_total 2\n"), metrics);
             assertTrue(metrics.contains("smartlinkd_codes_reissued_total 1\n"), metrics);
