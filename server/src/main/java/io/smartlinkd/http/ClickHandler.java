@@ -1,7 +1,6 @@
 package io.smartlinkd.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -15,7 +14,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
@@ -63,10 +61,8 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
     /** The generation answering this request, and the discount its redirect carries (0 none). */
     private LinkSet links;
     private int discount;
-    /** A webhook body being received; null otherwise. */
-    private ByteBuf webhookBody;
-    private OrderWebhooks.Kind webhookKind;
-    private String webhookSignature;
+    /** An order webhook whose body is being received; null otherwise. */
+    private WebhookDelivery webhook;
 
     ClickHandler(ServerState server, LoopContext loop, ConnectionState connection) {
         this.server = server;
@@ -84,9 +80,9 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         loop.sweeper.remove(connection);
-        if (webhookBody != null) {
-            webhookBody.release();
-            webhookBody = null;
+        if (webhook != null) {
+            webhook.abandon();
+            webhook = null;
         }
         super.channelInactive(ctx);
     }
@@ -96,8 +92,8 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         try {
             if (msg instanceof HttpRequest && !closeRequested) {
                 onRequest(ctx, (HttpRequest) msg);
-            } else if (msg instanceof HttpContent && webhookBody != null) {
-                onWebhookContent(ctx, (HttpContent) msg);
+            } else if (msg instanceof HttpContent && webhook != null && webhook.add(ctx, (HttpContent) msg)) {
+                webhook = null;
             }
         } finally {
             ReferenceCountUtil.release(msg);
@@ -398,81 +394,11 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         return false;
     }
 
-    /** An order webhook: its body is collected (bounded), then verified and handled off the event loop. */
+    /** An order webhook: one delivery per connection, received by {@link WebhookDelivery}. */
     private void beginWebhook(ChannelHandlerContext ctx, HttpRequest request) {
-        String uri = request.uri();
-        int pathEnd = firstOf(uri, 0, "?#");
-        OrderWebhooks webhooks = server.webhooks();
-        OrderWebhooks.Kind kind = OrderWebhooks.kindOf(uri.substring(0, pathEnd));
-        if (kind == null) {
-            refuse(ctx, Responses.METHOD_NOT_ALLOWED);
-            return;
-        }
-        if (webhooks == null || !webhooks.enabled(kind)) {
-            refuse(ctx, Responses.NOT_FOUND);
-            return;
-        }
-        long declared = HttpUtil.getContentLength(request, -1L);
-        if (declared > webhooks.maxBodyBytes()) {
-            refuse(ctx, Responses.PAYLOAD_TOO_LARGE);
-            return;
-        }
-        webhookKind = kind;
-        webhookSignature = request.headers().get(kind == OrderWebhooks.Kind.SHOPIFY
-                ? OrderWebhooks.SHOPIFY_SIGNATURE : OrderWebhooks.GENERIC_SIGNATURE);
-        webhookBody = ctx.alloc().heapBuffer(declared > 0 ? (int) declared : 1024, webhooks.maxBodyBytes());
-        // One delivery per connection: later requests on it are not read, and it closes after the answer.
+        webhook = WebhookDelivery.begin(ctx, request, server.webhooks(), loop.date, refusal -> refuse(ctx, refusal));
+        // Later requests on this connection are not read; it closes after the answer.
         closeRequested = true;
-    }
-
-    private void onWebhookContent(ChannelHandlerContext ctx, HttpContent content) {
-        OrderWebhooks webhooks = server.webhooks();
-        ByteBuf chunk = content.content();
-        if (chunk.readableBytes() > webhookBody.maxWritableBytes()) {
-            webhookBody.release();
-            webhookBody = null;
-            writePlainAndClose(ctx.channel(), Responses.PAYLOAD_TOO_LARGE, false);
-            return;
-        }
-        webhookBody.writeBytes(chunk);
-        if (!(content instanceof LastHttpContent)) {
-            return;
-        }
-        byte[] body = ByteBufUtil.getBytes(webhookBody);
-        webhookBody.release();
-        webhookBody = null;
-        Channel channel = ctx.channel();
-        webhooks.submit(webhookKind, body, webhookSignature,
-                answer -> channel.eventLoop().execute(() -> writeJsonAndClose(channel, answer)));
-    }
-
-    private void writeJsonAndClose(Channel channel, OrderWebhooks.Answer answer) {
-        byte[] body = (answer.body() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 " + answer.status() + " " + reason(answer.status()) + "\r\n"
-                + "Content-Type: application/json\r\n"
-                + "Cache-Control: private, no-store\r\n"
-                + (answer.status() == 503 ? "Retry-After: 5\r\n" : "")
-                + "Content-Length: " + body.length + "\r\n";
-        ByteBuf out = channel.alloc().ioBuffer(head.length() + body.length + 64);
-        out.writeCharSequence(head, java.nio.charset.StandardCharsets.US_ASCII);
-        out.writeBytes(loop.date.line(System.currentTimeMillis()));
-        out.writeBytes(Responses.CONNECTION_CLOSE);
-        out.writeBytes(Responses.CRLF);
-        out.writeBytes(body);
-        channel.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
-    }
-
-    private static String reason(int status) {
-        switch (status) {
-            case 200:
-                return "OK";
-            case 400:
-                return "Bad Request";
-            case 401:
-                return "Unauthorized";
-            default:
-                return "Service Unavailable";
-        }
     }
 
     private boolean answerHealth(ChannelHandlerContext ctx, String uri, int start, int end) {
