@@ -41,9 +41,9 @@ final class Lane implements Runnable {
     private final CountDownLatch done;
     private final SplittableRandom random;
     private final boolean churn;
-    private final long t0Ns;
-    private final long measureFromNs;
-    private final long endNs;
+    private long t0Ns;
+    private long measureFromNs;
+    private long endNs;
     private final long timeoutNs;
     private final double periodNs;
     private final long first;
@@ -76,7 +76,7 @@ final class Lane implements Runnable {
     long[] requestHits;
 
     Lane(Bootstrap template, EventLoop loop, RequestMix mix, Recorder recorder, CountDownLatch done, long seed,
-         boolean churn, long t0Ns, long measureFromNs, long endNs, long timeoutNs, double periodNs, int index,
+         boolean churn, long timeoutNs, double periodNs, int index,
          int lanes, boolean countSlugs) {
         this.bootstrap = template.clone(loop).handler(new Initializer(this));
         this.loop = loop;
@@ -85,14 +85,10 @@ final class Lane implements Runnable {
         this.done = done;
         this.random = new SplittableRandom(seed);
         this.churn = churn;
-        this.t0Ns = t0Ns;
-        this.measureFromNs = measureFromNs;
-        this.endNs = endNs;
         this.timeoutNs = timeoutNs;
         this.periodNs = periodNs;
         this.first = index;
         this.stride = lanes;
-        this.nextIntendedNs = intended(0);
         this.requestHits = countSlugs ? new long[mix.size()] : null;
     }
 
@@ -103,8 +99,12 @@ final class Lane implements Runnable {
         return f;
     }
 
-    /** Starts the lane on its loop. */
-    void start() {
+    /** Starts the lane's schedule at {@code t0Ns} on its loop (the hand-over publishes the times). */
+    void start(long t0Ns, long measureFromNs, long endNs) {
+        this.t0Ns = t0Ns;
+        this.measureFromNs = measureFromNs;
+        this.endNs = endNs;
+        this.nextIntendedNs = intended(0);
         loop.execute(this);
     }
 
