@@ -77,6 +77,7 @@ final class LoadRun {
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                 (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(config.timeoutNs()))))
             .handler(new ChannelInboundHandlerAdapter());
+        long startMs = System.currentTimeMillis(); // the recorder's first interval starts now: the log's base time
         Recorder recorder = new Recorder(3);
         CountDownLatch done = new CountDownLatch(config.connections());
         double periodNs = 1e9 / config.ratePerSecond();
@@ -112,11 +113,10 @@ final class LoadRun {
         HistogramLogWriter log = null;
         if (config.hlog() != null) {
             log = new HistogramLogWriter(new PrintStream(Files.newOutputStream(config.hlog()), false, "US-ASCII"));
-            long nowMs = System.currentTimeMillis();
             log.outputComment("smartlinkd OpenLoop, latency in microseconds, corrected for coordinated omission");
             log.outputLogFormatVersion();
-            log.outputStartTime(nowMs);
-            log.setBaseTime(nowMs);
+            log.outputStartTime(startMs);
+            log.setBaseTime(startMs);
             log.outputLegend();
         }
         long drainDeadline = end + config.timeoutNs() + TimeUnit.SECONDS.toNanos(2);

@@ -29,6 +29,7 @@ import picocli.CommandLine;
 class OpenLoopTest {
 
     @Test
+    @Timeout(5)
     void shouldDrawTheTopRankAsOftenAsZipfSays() {
         ZipfSampler zipf = new ZipfSampler(100, 1.0);
         double harmonic = 0;
