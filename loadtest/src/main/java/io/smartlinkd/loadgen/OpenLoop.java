@@ -3,6 +3,7 @@ package io.smartlinkd.loadgen;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -129,7 +130,7 @@ public final class OpenLoop implements Callable<Integer> {
         check(prepared >= 1, "--prepared must be >= 1");
         int port = url.getPort() > 0 ? url.getPort() : 80;
         String authority = host != null ? host : url.getPort() > 0 ? url.getHost() + ":" + port : url.getHost();
-        List<String> agents = new java.util.ArrayList<>();
+        List<String> agents = new ArrayList<>();
         double[] weights;
         if (userAgents != null) {
             weights = RequestMix.readUserAgents(userAgents, agents);
