@@ -1,0 +1,342 @@
+package io.smartlinkd.loadgen;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Recorder;
+
+/**
+ * One connection's share of the schedule: lane {@code i} of {@code N} owns the intended start times
+ * {@code t0 + (i + k * N) / rate}. At most one request is in flight; a request that falls due while the lane is busy
+ * is sent as soon as the previous response arrives, and its latency still counts from its intended time (coordinated
+ * omission correction). With {@code churn} every request opens a new connection and the server closes it.
+ *
+ * <p>Threading: every field is owned by the lane's event loop; {@link LoadRun} reads the counters only after
+ * {@link #done} has counted down. A request allocates a wrapper buffer, a timeout task handle and, with churn, a
+ * channel; the request bytes themselves are prepared in {@link RequestMix}.
+ */
+final class Lane implements Runnable {
+    /** A start later than this after the lane could have sent it is the generator's own lag. */
+    static final long LATE_NS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final Bootstrap bootstrap;
+    private final EventLoop loop;
+    private final RequestMix mix;
+    private final Recorder recorder;
+    private final CountDownLatch done;
+    private final SplittableRandom random;
+    private final boolean churn;
+    private long t0Ns;
+    private long measureFromNs;
+    private long endNs;
+    private final long timeoutNs;
+    private final double periodNs;
+    private final long first;
+    private final long stride;
+    private final Runnable onTimeout = this::timeout;
+
+    private long k;
+    private long nextIntendedNs;
+    private Channel channel;
+    private boolean busy;
+    private boolean finished;
+    private boolean measured;
+    private long intendedNs;
+    private long freeSinceNs;
+    private int status;
+    private boolean keepAlive;
+    private ScheduledFuture<?> timeoutFuture;
+
+    long started;
+    long responses;
+    long status2xx3xx;
+    long status4xx;
+    long status5xx;
+    long errConnect;
+    long errTimeout;
+    long errIo;
+    long errOther;
+    long lateStarts;
+    long unsent;
+    long[] requestHits;
+
+    Lane(Bootstrap template, EventLoop loop, RequestMix mix, Recorder recorder, CountDownLatch done, long seed,
+         boolean churn, long timeoutNs, double periodNs, int index,
+         int lanes, boolean countSlugs) {
+        this.bootstrap = template.clone(loop).handler(new Initializer(this));
+        this.loop = loop;
+        this.mix = mix;
+        this.recorder = recorder;
+        this.done = done;
+        this.random = new SplittableRandom(seed);
+        this.churn = churn;
+        this.timeoutNs = timeoutNs;
+        this.periodNs = periodNs;
+        this.first = index;
+        this.stride = lanes;
+        this.requestHits = countSlugs ? new long[mix.size()] : null;
+    }
+
+    /** Opens the keep-alive connection before the clock starts; called once, off the loop. */
+    ChannelFuture preconnect() {
+        ChannelFuture f = bootstrap.connect();
+        channel = f.channel();
+        return f;
+    }
+
+    /** Starts the lane's schedule at {@code t0Ns} on its loop (the hand-over publishes the times). */
+    void start(long t0Ns, long measureFromNs, long endNs) {
+        this.t0Ns = t0Ns;
+        this.measureFromNs = measureFromNs;
+        this.endNs = endNs;
+        this.nextIntendedNs = intended(0);
+        loop.execute(this);
+    }
+
+    private long intended(long n) {
+        return t0Ns + (long) ((first + n * stride) * periodNs);
+    }
+
+    /** The lane's timer: sends the next request if it is due, otherwise sleeps until it is. */
+    @Override
+    public void run() {
+        if (busy || finished) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (nextIntendedNs >= endNs) {
+            finish();
+            return;
+        }
+        if (now < nextIntendedNs) {
+            loop.schedule(this, nextIntendedNs - now, TimeUnit.NANOSECONDS);
+            return;
+        }
+        if (now - Math.max(nextIntendedNs, freeSinceNs) > LATE_NS && nextIntendedNs >= measureFromNs) {
+            lateStarts++;
+        }
+        send(now);
+    }
+
+    private void send(long now) {
+        intendedNs = nextIntendedNs;
+        nextIntendedNs = intended(++k);
+        measured = intendedNs >= measureFromNs;
+        if (measured) {
+            started++;
+        }
+        busy = true;
+        status = 0;
+        keepAlive = !churn;
+        timeoutFuture = loop.schedule(onTimeout, timeoutNs, TimeUnit.NANOSECONDS);
+        Channel ch = channel;
+        if (ch != null && ch.isActive()) {
+            write(ch);
+        } else {
+            if (ch != null) {
+                ch.close();
+            }
+            ChannelFuture f = bootstrap.connect();
+            channel = f.channel();
+            f.addListener(connected);
+        }
+    }
+
+    private final ChannelFutureListener connected = f -> {
+        if (f.channel() != channel || !busy) {
+            f.channel().close();
+            return;
+        }
+        if (f.isSuccess()) {
+            write(f.channel());
+        } else {
+            channel = null;
+            if (measured) {
+                errConnect++;
+            }
+            complete(false);
+        }
+    };
+
+    private void write(Channel ch) {
+        int i = random.nextInt(mix.size());
+        if (requestHits != null && measured) {
+            requestHits[i]++;
+        }
+        ch.writeAndFlush(Unpooled.wrappedBuffer(mix.request(i)), ch.voidPromise());
+    }
+
+    private void timeout() {
+        if (!busy) {
+            return;
+        }
+        if (measured) {
+            errTimeout++;
+        }
+        Channel ch = channel;
+        channel = null;
+        if (ch != null) {
+            ch.close();
+        }
+        complete(false);
+    }
+
+    void onResponseHead(Channel ch, HttpResponse response) {
+        if (ch != channel || !busy) {
+            return;
+        }
+        status = response.status().code();
+        keepAlive = keepAlive && HttpUtil.isKeepAlive(response);
+        if (response.decoderResult().isFailure()) {
+            fail(ch, false);
+        }
+    }
+
+    void onResponseEnd(Channel ch, LastHttpContent last) {
+        if (ch != channel || !busy) {
+            return;
+        }
+        if (last.decoderResult().isFailure()) {
+            fail(ch, false);
+            return;
+        }
+        long now = System.nanoTime();
+        if (measured) {
+            responses++;
+            recorder.recordValue(Math.max(0, (now - intendedNs) / 1000));
+            if (status >= 500) {
+                status5xx++;
+            } else if (status >= 400) {
+                status4xx++;
+            } else if (status >= 200) {
+                status2xx3xx++;
+            } else {
+                errOther++;
+            }
+        }
+        if (!keepAlive) {
+            channel = null;
+            ch.close();
+        }
+        complete(true);
+    }
+
+    /** The connection broke or sent garbage while a request was in flight. */
+    void fail(Channel ch, boolean io) {
+        if (ch != channel || !busy) {
+            return;
+        }
+        if (measured) {
+            if (io) {
+                errIo++;
+            } else {
+                errOther++;
+            }
+        }
+        channel = null;
+        ch.close();
+        complete(false);
+    }
+
+    private void complete(boolean ok) {
+        busy = false;
+        if (timeoutFuture != null) {
+            timeoutFuture.cancel(false);
+            timeoutFuture = null;
+        }
+        long now = System.nanoTime();
+        freeSinceNs = now;
+        if (nextIntendedNs >= endNs) {
+            finish();
+        } else if (now >= nextIntendedNs) {
+            if (ok) {
+                send(now);
+            } else {
+                loop.execute(this); // not inline: a refused connect may fail synchronously, do not recurse
+            }
+        } else {
+            loop.schedule(this, nextIntendedNs - now, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        // Requests that fell due before the end but were never sent: the lane was still busy at the end.
+        while (nextIntendedNs < endNs) {
+            if (nextIntendedNs >= measureFromNs) {
+                unsent++;
+            }
+            nextIntendedNs = intended(++k);
+        }
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
+        done.countDown();
+    }
+
+    /** Builds the pipeline of a lane's connection: the response decoder and the lane's handler. */
+    private static final class Initializer extends ChannelInitializer<Channel> {
+        private final Lane lane;
+
+        Initializer(Lane lane) {
+            this.lane = lane;
+        }
+
+        @Override
+        protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(new HttpResponseDecoder(), new Handler(lane));
+        }
+    }
+
+    /** Hands decoded responses and connection failures to the lane; releases every message. */
+    private static final class Handler extends ChannelInboundHandlerAdapter {
+        private final Lane lane;
+
+        Handler(Lane lane) {
+            this.lane = lane;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            try {
+                if (msg instanceof HttpResponse response) {
+                    lane.onResponseHead(ctx.channel(), response);
+                }
+                if (msg instanceof LastHttpContent last) {
+                    lane.onResponseEnd(ctx.channel(), last);
+                }
+            } finally {
+                ReferenceCountUtil.release(msg);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            lane.fail(ctx.channel(), true);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            lane.fail(ctx.channel(), true);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.smartlinkd.loadgen;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.HdrHistogram.Recorder;
+
+/**
+ * One open-loop run: starts the event loops and the lanes, samples the latency recorder once a second (writing the
+ * interval histograms to an HdrHistogram log if asked), waits for the lanes to drain and sums their counters into a
+ * {@link Report}. Latency is recorded in microseconds. Not reusable: one instance, one {@link #run()}.
+ */
+final class LoadRun {
+    /** Everything a run needs, already validated by {@link OpenLoop}. */
+    record Config(
+        InetSocketAddress target,
+        RequestMix mix,
+        double ratePerSecond,
+        long warmupNs,
+        long durationNs,
+        int connections,
+        int threads,
+        boolean churn,
+        long timeoutNs,
+        boolean nio,
+        Path hlog,
+        boolean countSlugs) {
+    }
+
+    private final Config config;
+
+    LoadRun(Config config) {
+        this.config = config;
+    }
+
+    Report run() throws IOException, InterruptedException {
+        boolean epoll = !config.nio() && Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends Channel> channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.threads(), io);
+        try {
+            return run(group, channelType, epoll ? "epoll" : "nio");
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private Report run(EventLoopGroup group, Class<? extends Channel> channelType, String transport)
+        throws IOException, InterruptedException {
+        Bootstrap template = new Bootstrap()
+            .group(group)
+            .channel(channelType)
+            .remoteAddress(config.target())
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(config.timeoutNs()))))
+            .handler(new ChannelInboundHandlerAdapter());
+        long startMs = System.currentTimeMillis(); // the recorder's first interval starts now: the log's base time
+        Recorder recorder = new Recorder(3);
+        CountDownLatch done = new CountDownLatch(config.connections());
+        double periodNs = 1e9 / config.ratePerSecond();
+        List<Lane> lanes = new ArrayList<>(config.connections());
+        List<EventLoop> loops = new ArrayList<>();
+        group.forEach(e -> loops.add((EventLoop) e));
+        for (int i = 0; i < config.connections(); i++) {
+            lanes.add(new Lane(template, loops.get(i % loops.size()), config.mix(), recorder, done, 0x5EEDL * 31 + i,
+                config.churn(), config.timeoutNs(), periodNs, i, config.connections(),
+                config.countSlugs()));
+        }
+        if (!config.churn()) {
+            List<ChannelFuture> connects = new ArrayList<>();
+            for (Lane lane : lanes) {
+                connects.add(lane.preconnect());
+            }
+            for (ChannelFuture f : connects) {
+                if (!f.awaitUninterruptibly().isSuccess()) {
+                    throw new IOException("cannot connect to " + config.target() + ": " + f.cause().getMessage(),
+                        f.cause());
+                }
+            }
+        }
+        long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        long measureFrom = t0 + config.warmupNs();
+        long end = measureFrom + config.durationNs();
+        for (Lane lane : lanes) {
+            lane.start(t0, measureFrom, end);
+        }
+
+        Histogram total = new Histogram(3);
+        Histogram interval = null;
+        HistogramLogWriter log = null;
+        if (config.hlog() != null) {
+            log = new HistogramLogWriter(new PrintStream(Files.newOutputStream(config.hlog()), false, "US-ASCII"));
+            log.outputComment("smartlinkd OpenLoop, latency in microseconds, corrected for coordinated omission");
+            log.outputLogFormatVersion();
+            log.outputStartTime(startMs);
+            log.setBaseTime(startMs);
+            log.outputLegend();
+        }
+        long drainDeadline = end + config.timeoutNs() + TimeUnit.SECONDS.toNanos(2);
+        long nextTick = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        boolean finished = false;
+        while (!finished) {
+            long wait = Math.min(nextTick, drainDeadline) - System.nanoTime();
+            finished = done.await(Math.max(0, wait), TimeUnit.NANOSECONDS) || System.nanoTime() >= drainDeadline;
+            interval = recorder.getIntervalHistogram(interval);
+            total.add(interval);
+            if (log != null && (interval.getTotalCount() > 0 || System.nanoTime() >= measureFrom)) {
+                log.outputIntervalHistogram(interval);
+            }
+            nextTick += TimeUnit.SECONDS.toNanos(1);
+        }
+        if (log != null) {
+            log.close();
+        }
+        // The lanes' counters are published by the latch; if one did not drain in time, read them anyway.
+        Report.Builder report = new Report.Builder(config.ratePerSecond(), config.durationNs(), config.warmupNs(),
+            config.connections(), config.threads(), transport, config.churn(), total,
+            config.countSlugs() ? new long[slugCount()] : null);
+        for (Lane lane : lanes) {
+            report.add(lane, config.mix());
+        }
+        return report.build(done.getCount());
+    }
+
+    private int slugCount() {
+        int max = 0;
+        for (int i = 0; i < config.mix().size(); i++) {
+            max = Math.max(max, config.mix().slugRank(i));
+        }
+        return max + 1;
+    }
+}

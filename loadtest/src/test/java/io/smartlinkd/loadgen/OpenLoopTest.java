@@ -1,0 +1,160 @@
+package io.smartlinkd.loadgen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Tests the generator itself against a stub server; nothing here measures smartlinkd. */
+class OpenLoopTest {
+
+    @Test
+    @Timeout(5)
+    void shouldDrawTheTopRankAsOftenAsZipfSays() {
+        ZipfSampler zipf = new ZipfSampler(100, 1.0);
+        double harmonic = 0;
+        for (int i = 1; i <= 100; i++) {
+            harmonic += 1.0 / i;
+        }
+        assertEquals(1 / harmonic, zipf.probability(0), 1e-12);
+        SplittableRandom random = new SplittableRandom(42);
+        int draws = 200_000;
+        int top = 0;
+        for (int i = 0; i < draws; i++) {
+            if (zipf.sample(random) == 0) {
+                top++;
+            }
+        }
+        assertEquals(1 / harmonic, top / (double) draws, 0.005);
+
+        ZipfSampler uniform = new ZipfSampler(100, 0);
+        assertEquals(0.01, uniform.probability(0), 1e-12);
+        assertEquals(0.01, uniform.probability(99), 1e-12);
+    }
+
+    @Test
+    @Timeout(15)
+    void shouldHoldTheRateAndChargeStallsFromTheIntendedStart(@TempDir Path dir) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            lines.add("s" + i + "\thttps://example.com/" + i);
+        }
+        Path slugs = Files.write(dir.resolve("slugs.tsv"), lines);
+        AtomicLong served = new AtomicLong();
+        Map<String, LongAdder> paths = new ConcurrentHashMap<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        server.setExecutor(pool);
+        server.createContext("/", exchange -> {
+            long n = served.incrementAndGet();
+            paths.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new LongAdder()).increment();
+            if (n % 100 == 0) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            exchange.getResponseHeaders().add("Location", "https://example.com/");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.start();
+        Report report;
+        try {
+            OpenLoop cmd = new OpenLoop();
+            new CommandLine(cmd).parseArgs("--url", "http://127.0.0.1:" + server.getAddress().getPort() + "/",
+                "--slugs", slugs.toString(), "--rate", "500/s", "--duration", "2s", "--warmup", "500ms",
+                "--connections", "16", "--timeout", "2s", "--xff", "--bots", "0.05", "--hlog",
+                dir.resolve("out.hlog").toString());
+            cmd.countSlugs = true;
+            report = cmd.run();
+        } finally {
+            server.stop(0);
+            pool.shutdownNow();
+        }
+        System.out.print(report.summary());
+        System.out.println(report.keyValues());
+
+        assertEquals(500, report.achievedRps(), 50, "achieved rate within 10 % of the intended rate");
+        assertEquals(report.started(), report.responses(), "every request answered");
+        assertEquals(report.responses(), report.status2xx3xx());
+        assertEquals(0, report.errConnect() + report.errTimeout() + report.errIo() + report.errOther());
+        assertEquals(0, report.unsent());
+        assertTrue(served.get() >= report.responses(), "the server saw at least the measured requests");
+        assertTrue(report.percentileMs(99.9) >= 40, "p99.9 shows the 50 ms stalls: " + report.percentileMs(99.9));
+        assertTrue(report.maxMs() >= 40, "max shows the 50 ms stalls: " + report.maxMs());
+
+        double expectedTop = new ZipfSampler(20, 1.0).probability(0);
+        long[] hits = report.slugHits();
+        long all = 0;
+        for (long h : hits) {
+            all += h;
+        }
+        assertEquals(report.started(), all);
+        assertEquals(expectedTop, hits[0] / (double) all, 0.05, "top slug share as sent");
+        long topAtServer = paths.getOrDefault("/s0", new LongAdder()).sum();
+        assertEquals(expectedTop, topAtServer / (double) served.get(), 0.05, "top slug share as received");
+
+        long logged = 0;
+        try (HistogramLogReader log = new HistogramLogReader(dir.resolve("out.hlog").toFile())) {
+            for (EncodableHistogram h = log.nextIntervalHistogram(); h != null; h = log.nextIntervalHistogram()) {
+                logged += ((Histogram) h).getTotalCount();
+            }
+        }
+        assertEquals(report.responses(), logged, "the interval log holds every measured response");
+    }
+
+    @Test
+    @Timeout(10)
+    void shouldOpenOneConnectionPerRequestWhenChurning(@TempDir Path dir) throws Exception {
+        Path slugs = Files.write(dir.resolve("slugs.tsv"), List.of("a", "b"));
+        LongAdder connections = new LongAdder();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.createContext("/", exchange -> {
+            if ("close".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Connection"))) {
+                connections.increment();
+            }
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        Report report;
+        try {
+            OpenLoop cmd = new OpenLoop();
+            new CommandLine(cmd).parseArgs("--url", "http://127.0.0.1:" + server.getAddress().getPort() + "/",
+                "--slugs", slugs.toString(), "--rate", "200", "--duration", "500ms", "--warmup", "0",
+                "--connections", "4", "--churn", "--partners", "p1,p2", "--sub-ids", "--prefetch", "0.5");
+            report = cmd.run();
+        } finally {
+            server.stop(0);
+        }
+        System.out.print(report.summary());
+        assertEquals(100, report.started());
+        assertEquals(report.started(), report.responses());
+        assertEquals(report.started(), report.status4xx(), "404s are counted as status 4xx errors");
+        assertEquals(0, report.errConnect() + report.errTimeout() + report.errIo() + report.errOther());
+        assertEquals(report.started(), connections.sum(), "every request asked to close its connection");
+        
+    }
+}
