@@ -18,7 +18,7 @@ public final class CodeIssuer {
      * Issues a code of {@code discount} for this click; false when the pool was empty (the click goes on without
      * one). The code is then in {@link #code()}.
      *
-     * @param visitor keyed hash of the visitor and link (see {@code Visitor#codeKey}); 0 = no identity to reuse by
+     * @param visitor keyed hash of the visitor and link (see {@code Visitor#linkKey}); 0 = no identity to reuse by
      */
     public boolean issue(Discount discount, IssuedCodes store, long visitor, long nowMs, byte[] clickId,
                          int clickIdLength, byte[] link, int linkOffset, int linkLength, byte[] partner) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -46,7 +47,31 @@ public final class DiscountService implements AutoCloseable {
     private long nextPurgeMs;
 
     /** A discount's pool with what made it; replaced when the discount's code source changes. */
-    private record Live(DiscountConfig config, CodePool pool, CodeProvider provider, long[] failedUntil) {
+    private static final class Live {
+        private final DiscountConfig config;
+        private final CodePool pool;
+        private final CodeProvider provider;
+        /** After a failed refill, no new attempt before this (epoch ms); only the worker thread touches it. */
+        private long retryAfterMs;
+
+        Live(DiscountConfig config, CodePool pool, CodeProvider provider) {
+            this.config = config;
+            this.pool = pool;
+            this.provider = provider;
+        }
+
+        DiscountConfig config() {
+            return config;
+        }
+
+        CodePool pool() {
+            return pool;
+        }
+
+        CodeProvider provider() {
+            return provider;
+        }
+
         boolean sameSource(DiscountConfig other) {
             return config.provider().equals(other.provider()) && config.format().equals(other.format())
                     && java.util.Objects.equals(config.store(), other.store())
@@ -108,12 +133,12 @@ public final class DiscountService implements AutoCloseable {
             Live current = live.computeIfAbsent(discount.id(), id -> {
                 DiscountConfig config = discount.config();
                 return new Live(config, new CodePool(id, config.poolSize(), config.lowWater()),
-                        providers.apply(config), new long[1]);
+                        providers.apply(config));
             });
             discount.attach(current.pool());
         }
         applied = true;
-        LockSupportWake.wake(worker);
+        LockSupport.unpark(worker);
     }
 
     /** The pool of a live discount, or null. */
@@ -145,18 +170,7 @@ public final class DiscountService implements AutoCloseable {
      * when they do. At start, so the first clicks find codes (a store provider needs a round trip or two).
      */
     public boolean awaitStocked(long timeoutMs) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (System.nanoTime() < deadline) {
-            boolean stocked = true;
-            for (Live current : live.values()) {
-                stocked &= !current.pool().belowLowWater();
-            }
-            if (stocked) {
-                return true;
-            }
-            Thread.sleep(5);
-        }
-        return false;
+        return awaitPools(pool -> !pool.belowLowWater(), timeoutMs);
     }
 
     /**
@@ -164,13 +178,14 @@ public final class DiscountService implements AutoCloseable {
      * true when they are. For tests.
      */
     public boolean awaitFull(long timeoutMs) throws InterruptedException {
+        return awaitPools(pool -> !pool.wantsRefill(BATCH), timeoutMs);
+    }
+
+    private boolean awaitPools(java.util.function.Predicate<CodePool> ready, long timeoutMs)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (System.nanoTime() < deadline) {
-            boolean full = true;
-            for (Live current : live.values()) {
-                full &= !current.pool().wantsRefill(BATCH);
-            }
-            if (full) {
+            if (live.values().stream().allMatch(current -> ready.test(current.pool()))) {
                 return true;
             }
             Thread.sleep(5);
@@ -200,7 +215,7 @@ public final class DiscountService implements AutoCloseable {
             }
             deleteRetired();
             if (!worked) {
-                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(IDLE_MS));
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(IDLE_MS));
             }
         }
     }
@@ -209,7 +224,7 @@ public final class DiscountService implements AutoCloseable {
     private boolean refill(Live current) {
         CodePool pool = current.pool();
         long now = clock.getAsLong();
-        if (now < current.failedUntil()[0] || !pool.wantsRefill(BATCH)) {
+        if (now < current.retryAfterMs || !pool.wantsRefill(BATCH)) {
             return false;
         }
         int count = Math.min(BATCH, pool.room());
@@ -227,7 +242,7 @@ public final class DiscountService implements AutoCloseable {
             created = current.provider().create(fresh);
         } catch (IOException e) {
             refillFailures.incrementAndGet();
-            current.failedUntil()[0] = now + FAILURE_BACKOFF_MS;
+            current.retryAfterMs = now + FAILURE_BACKOFF_MS;
             LOG.warn("discount {}: cannot make codes at {} ({}); pool holds {}, retrying in {} s",
                     current.config().id(), current.provider().name(), e.getMessage(), pool.level(),
                     FAILURE_BACKOFF_MS / 1000);
@@ -341,7 +356,7 @@ public final class DiscountService implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        LockSupportWake.wake(worker);
+        LockSupport.unpark(worker);
         try {
             worker.join(10_000);
         } catch (InterruptedException e) {
@@ -351,12 +366,5 @@ public final class DiscountService implements AutoCloseable {
             current.provider().close();
         }
         store.close();
-    }
-
-    /** Wakes a parked worker; a tiny indirection so the intent reads at the call sites. */
-    private static final class LockSupportWake {
-        static void wake(Thread thread) {
-            java.util.concurrent.locks.LockSupport.unpark(thread);
-        }
     }
 }

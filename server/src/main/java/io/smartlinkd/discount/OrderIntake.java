@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import io.smartlinkd.journal.DurableWaits;
+import io.smartlinkd.text.Json;
 
 /**
  * Attributes a verified order: redeems each of its codes exactly once, journals one order record per code (the
@@ -71,8 +72,8 @@ public final class OrderIntake {
         boolean handedOver = false;
         try {
             List<OrderRecord> records = new ArrayList<>();
-            StringBuilder summary = new StringBuilder("{\"order\":\"").append(order.orderId())
-                    .append("\",\"codes\":[");
+            StringBuilder summary = new StringBuilder("{\"order\":").append(Json.quote(order.orderId()))
+                    .append(",\"codes\":[");
             boolean revenueTaken = false;
             for (String code : order.codes()) {
                 Redemption redemption = codes.redeem(code, key, now);
@@ -87,7 +88,7 @@ public final class OrderIntake {
                 if (records.size() > 1) {
                     summary.append(',');
                 }
-                summary.append("{\"code\":\"").append(code.replace("\"", "")).append("\",\"outcome\":\"")
+                summary.append("{\"code\":").append(Json.quote(code)).append(",\"outcome\":\"")
                         .append(outcome.label()).append("\"}");
             }
             String text = summary.append("]}").toString();

@@ -1,12 +1,11 @@
 package io.smartlinkd.http;
 
-import io.smartlinkd.text.Json;
 import io.smartlinkd.config.WebhookConfig;
 import io.smartlinkd.discount.Order;
 import io.smartlinkd.discount.OrderIntake;
 import io.smartlinkd.discount.OrderParser;
 import io.smartlinkd.discount.WebhookSignature;
-import java.nio.charset.StandardCharsets;
+import io.smartlinkd.text.Json;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -147,9 +146,5 @@ public final class OrderWebhooks implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.smartlinkd.text.CharScan;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -40,13 +41,7 @@ final class WebhookDelivery {
     static WebhookDelivery begin(ChannelHandlerContext ctx, HttpRequest request, OrderWebhooks webhooks,
                                  HttpDate date, java.util.function.Consumer<Responses.Plain> refuse) {
         String uri = request.uri();
-        int pathEnd = uri.length();
-        for (int i = 0; i < uri.length(); i++) {
-            if (uri.charAt(i) == '?' || uri.charAt(i) == '#') {
-                pathEnd = i;
-                break;
-            }
-        }
+        int pathEnd = CharScan.indexOf(uri, '#', 0, CharScan.indexOf(uri, '?', 0, uri.length()));
         OrderWebhooks.Kind kind = OrderWebhooks.kindOf(uri.substring(0, pathEnd));
         if (kind == null) {
             refuse.accept(Responses.METHOD_NOT_ALLOWED);

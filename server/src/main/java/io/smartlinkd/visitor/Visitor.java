@@ -41,6 +41,7 @@ public final class Visitor {
     private boolean linked;
     private boolean unique;
     private int visitCount;
+    private long linkKey;
 
     Visitor(VisitorTracking tracking, VisitorIds ids) {
         this.tracking = tracking;
@@ -61,6 +62,7 @@ public final class Visitor {
         this.countable = countable;
         this.linked = false;
         this.unique = false;
+        this.linkKey = 0;
         int visits = tracking.setCookie() && cookieHeader != null ? readCookie(cookieHeader) : -1;
         returning = visits >= 0;
         if (!returning) {
@@ -75,18 +77,22 @@ public final class Visitor {
             return;
         }
         linked = true;
+        linkKey = 0;
         if (!countable) {
             return;
         }
         UniqueClickTable uniques = tracking.uniques();
         if (returning) {
-            unique = uniques.claim(keyById(linkNumber), nowMs);
+            linkKey = keyById(linkNumber);
+            unique = uniques.claim(linkKey, nowMs);
             return;
         }
-        unique = uniques.claim(keyByAddress(linkNumber), nowMs);
+        linkKey = keyByAddress(linkNumber);
+        unique = uniques.claim(linkKey, nowMs);
         if (tracking.setCookie()) {
             ids.next(id);
-            uniques.claim(keyById(linkNumber), nowMs);
+            linkKey = keyById(linkNumber);
+            uniques.claim(linkKey, nowMs);
         }
     }
 
@@ -101,16 +107,12 @@ public final class Visitor {
     }
 
     /**
-     * A keyed hash naming this visitor on this link, for handing the same discount code back on a later click: the
-     * visitor id when there is one (cookie or newly minted), else address and User-Agent. 0 never occurs in
-     * practice and means "no identity" to callers.
+     * The keyed hash naming this visitor on the link of {@link #link}, as the unique check used it: by visitor id
+     * when there is one (cookie or newly minted), else by address and User-Agent. Hands a returning visitor the
+     * same discount code. 0 for requests that are not visits (bots, prefetch, HEAD), meaning "no identity".
      */
-    public long codeKey(int linkNumber) {
-        boolean hasId = false;
-        for (byte b : id) {
-            hasId |= b != 0;
-        }
-        return hasId ? keyById(linkNumber) : keyByAddress(linkNumber);
+    public long linkKey() {
+        return linkKey;
     }
 
     /** The request carried a valid visitor cookie. */
