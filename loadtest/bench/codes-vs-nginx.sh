@@ -18,17 +18,8 @@ links=${1:-10000}; duration=${2:-10s}; conns=${3:-50}
 server_cpu=${SERVER_CPU:-1}; loadgen_cpu=${LOADGEN_CPU:-0}
 anchor_port=${ANCHOR_PORT:-18081}
 
-work=$(mktemp -d); pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
-  "$bench/nginx-anchor" stop "$anchor_port" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-jar=$root/server/target/smartlinkd.jar
-[[ -f $jar ]] || (cd "$root" && mvn -B -q -DskipTests -pl server -am package)
-source "$root/loadtest/bench/mix-requests.sh"
+source "$root/loadtest/bench/bench-lib.sh"
+bench_setup
 "$bench/nginx-anchor" slugs "$links" "$work/slugs.tsv"
 prepare_mix "$work" "$root" "$bench" "en-US,en;q=0.9" "de-DE,de;q=0.9,en;q=0.8" "fr-FR,fr;q=0.9"
 store=$(head -1 "$work/slugs.tsv" | cut -f2 | sed -E 's#^https?://([^/]+).*#\1#')
@@ -52,23 +43,10 @@ YAML
       if (coded == "yes") print "    discount: bench" }' "$work/slugs.tsv" > "$1/links/bench.yaml"
 }
 
-start() { # NAME PORT ADMIN_PORT
-  taskset -c "$server_cpu" java -XX:ActiveProcessorCount=1 -Xms512m -Xmx512m ${JAVA_OPTS:-} \
-    -Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true \
-    -jar "$jar" serve --config "$work/$1" --data "$work/$1-data" --no-watch \
-    --listen "127.0.0.1:$2" --admin "127.0.0.1:$3" > "$work/$1.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 900); do
-    curl -fs "http://127.0.0.1:$3/readyz" >/dev/null 2>&1 && return
-    sleep 0.1
-  done
-  echo "$1 not ready"; head -c 3000 "$work/$1.log"; exit 1
-}
-
 config "$work/off" no
 config "$work/on" yes
-start off 18082 18092
-start on 18080 18090
+start_server off "$work/off" 18082 18092
+start_server on "$work/on" 18080 18090
 ANCHOR_CPU=$server_cpu "$bench/nginx-anchor" start map "$anchor_port" "$work/slugs.tsv"
 echo "== codes on (A) vs codes off (B)"
 FRESH=1 LOADGEN_CPU=$loadgen_cpu bash "$work/bench/redirect-bench" vs "http://127.0.0.1:18080/" \

@@ -17,18 +17,9 @@ links=${1:-100000}; duration=${2:-10s}; conns=${3:-50}
 server_cpu=${SERVER_CPU:-1}; loadgen_cpu=${LOADGEN_CPU:-0}
 port=${PORT:-18080}; anchor_port=${ANCHOR_PORT:-18081}; admin_port=${ADMIN_PORT:-18090}
 
-work=$(mktemp -d); server_pid=
-cleanup() {
-  [[ -n $server_pid ]] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  "$bench/nginx-anchor" stop "$anchor_port" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-jar=$root/server/target/smartlinkd.jar
-[[ -f $jar ]] || (cd "$root" && mvn -B -q -DskipTests -pl server -am package)
+source "$root/loadtest/bench/bench-lib.sh"
+bench_setup
 "$root/geo-data/fetch-cc0.sh" "$root/data" >/dev/null
-source "$root/loadtest/bench/mix-requests.sh"
 "$bench/nginx-anchor" slugs "$links" "$work/slugs.tsv"
 prepare_mix "$work" "$root" "$bench" "en-US,en;q=0.9" "de-DE,de;q=0.9,en;q=0.8" "fr-FR,fr;q=0.9" "es-ES,es;q=0.9" \
   "pt-BR,pt;q=0.9" "en-GB,en;q=0.9" "ja-JP,ja;q=0.9" "ru-RU,ru;q=0.9" "it-IT,it;q=0.9" "pl-PL,pl;q=0.9"
@@ -63,17 +54,7 @@ awk -F'\t' -v dir="$work/config/links" '
     print "      - { name: android-tablets, when: { device: [tablet], os: [Android] }, pool: b-pool }" > file
     print "      - { name: everyone, pool: b-pool }" > file }' "$work/slugs.tsv"
 
-taskset -c "$server_cpu" java -XX:ActiveProcessorCount=1 -Xms512m -Xmx512m ${JAVA_OPTS:-} \
-  -Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true \
-  -jar "$jar" serve --config "$work/config" --data "$work/data" --no-watch \
-  --listen "127.0.0.1:$port" --admin "127.0.0.1:$admin_port" > "$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 900); do
-  curl -fs "http://127.0.0.1:$admin_port/readyz" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { head -c 3000 "$work/server.log"; exit 1; }
-  sleep 0.1
-done
-curl -fs "http://127.0.0.1:$admin_port/readyz" >/dev/null || { echo "server not ready"; head -c 3000 "$work/server.log"; exit 1; }
+start_server server "$work/config" "$port" "$admin_port"
 grep -m1 'geo: loaded' "$work/server.log" || echo "warning: no country database loaded" >&2
 
 ANCHOR_CPU=$server_cpu "$bench/nginx-anchor" start map "$anchor_port" "$work/slugs.tsv"
