@@ -160,10 +160,15 @@ class DiscountIT {
             assertEquals(400, post(server, "/webhooks/orders", "X-Smartlinkd-Hmac-Sha256", "{\"total\":1}",
                     WebhookSignature.sign(GENERIC_SECRET, bytes("{\"total\":1}"))).statusCode());
             assertTrue(server.adminGet("/metrics").body().contains("smartlinkd_webhook_signatures_refused_total 3\n"));
+            // Signed properly, but the code is none of ours: recorded as unknown, no revenue.
+            HttpResponse<String> notOurs = post(server, "/webhooks/orders", "X-Smartlinkd-Hmac-Sha256", unknown,
+                    signature);
+            assertEquals(200, notOurs.statusCode());
+            assertTrue(notOurs.body().contains("\"code\":\"NOT-OURS\",\"outcome\":\"unknown\""), notOurs.body());
 
             server.close();
             List<OrderRecord> orders = orders(server);
-            assertEquals(2, orders.size(), "refused deliveries store nothing: " + orders);
+            assertEquals(3, orders.size(), "refused deliveries store nothing: " + orders);
             OrderRecord first = orders.get(0);
             assertEquals(OrderRecord.Outcome.REDEEMED, first.outcome());
             assertEquals(59_900_000L, first.revenueMicros());
@@ -173,6 +178,9 @@ class DiscountIT {
             assertEquals(36, first.clickId().length());
             assertEquals(OrderRecord.Outcome.USED, orders.get(1).outcome());
             assertEquals(0, orders.get(1).revenueMicros());
+            assertEquals(List.of("1003", "NOT-OURS", "unknown", "0", ""), List.of(orders.get(2).orderId(),
+                    orders.get(2).code(), orders.get(2).outcome().label(),
+                    Long.toString(orders.get(2).revenueMicros()), orders.get(2).clickId()));
         }
     }
 

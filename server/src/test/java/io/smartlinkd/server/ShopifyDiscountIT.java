@@ -77,6 +77,45 @@ class ShopifyDiscountIT {
         }
     }
 
+    /** A store that refuses the token: the pool never fills, clicks go to when_empty, counted, never failed. */
+    @Test
+    void shouldSendClicksToTheEmptyPoolPageWhenTheStoreCannotMakeCodes() throws Exception {
+        try (ShopifyStandIn shop = ShopifyStandIn.start()) {
+            String[] config = {
+                "server.yaml", """
+                    server:
+                      default_domain: go.example.com
+                    domains:
+                      - host: go.example.com
+                    discounts:
+                      - id: summer
+                        store: shop.example.com
+                        provider: shopify
+                        pool: { size: 16, low_water: 4 }
+                        when_empty: https://shop.example.com/pages/no-code-today
+                        shopify:
+                          shop: %s
+                          discount_id: "%s"
+                          access_token: not-the-token
+                          api_base: %s
+                    links:
+                      - slug: summer
+                        discount: summer
+                    """.formatted(ShopifyStandIn.SHOP_DOMAIN, shop.discountId(), shop.baseUri())};
+            try (TestServer server = TestServer.start(root, config)) {
+                HttpResponse<String> response = server.client.send(HttpRequest.newBuilder(URI.create(server.base()
+                                + "/summer")).header("User-Agent", TestServer.BROWSER)
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(302, response.statusCode());
+                assertEquals("https://shop.example.com/pages/no-code-today",
+                        response.headers().firstValue("Location").orElseThrow());
+                assertTrue(metric(server, "smartlinkd_code_pool_empty_total{discount=\"summer\"} 1"));
+                assertFalse(metric(server, "smartlinkd_code_refill_failures_total 0"), "the refusals are counted");
+                assertTrue(shop.codes().isEmpty());
+            }
+        }
+    }
+
     private static String code(TestServer server) throws Exception {
         HttpResponse<String> response = server.client.send(HttpRequest.newBuilder(URI.create(server.base()
                         + "/summer")).header("User-Agent", TestServer.BROWSER).timeout(Duration.ofSeconds(10)).build(),
