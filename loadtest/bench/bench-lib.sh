@@ -52,3 +52,50 @@ with open(sys.argv[2], "w") as out:
 PY
   printf '%s\n' "$@" > "$work/langs.txt"
 }
+
+# write_pipeline_config DIR SLUGS: the demo config in DIR plus one link per line of SLUGS (the anchor's slugs and
+# destinations, on the demo's default domain), set up so that a realistic click runs the whole pipeline. Needs
+# $root, and the CC0 country database in $root/data (geo-data/fetch-cc0.sh). The server trusts its loopback peer,
+# so geo looks up the address in X-Forwarded-For. Nine links in ten are CPA smartlinks: six rules (query,
+# referrer, country + device, language, device + OS, everyone) ending in a capped weight pool of five offers.
+# Every tenth link is an influencer link: a local discount (a fresh single-use code for each new visitor) and a
+# country rule to another page of the store. Links share their rule sets (compiled once); files of 10,000 links
+# stay well under the per-file size limit.
+write_pipeline_config() {
+  local dir=$1 slugs=$2
+  cp -r "$root/config/demo" "$dir"
+  cat >> "$dir/server.yaml" <<YAML
+  trusted_proxies: [127.0.0.1]
+YAML
+  sed -i "s#database: .*#database: $root/data/geo-whois-asn-country.mmdb#" "$dir/server.yaml"
+  cat > "$dir/bench-offers.yaml" <<'YAML'
+offers:
+  - { id: b-de-mobile, url: "https://a.example/de?c={click_id}", targeting: { country: [DE, AT, CH], device: [mobile] }, caps: { clicks: { hour: 20000, day: 100000 } } }
+  - { id: b-us, url: "https://a.example/us?c={click_id}", targeting: { country: [US, CA] }, caps: { clicks: { hour: 50000 } } }
+  - { id: b-ios, url: "https://a.example/ios?c={click_id}", targeting: { os: [iOS] }, caps: { clicks: { day: 200000 } } }
+  - { id: b-desktop, url: "https://a.example/desk?c={click_id}", targeting: { device: [desktop] } }
+  - { id: b-world, url: "https://a.example/w?c={click_id}&o={offer}&cc={country}" }
+pools:
+  - id: b-pool
+    strategy: weight
+    offers: [{ offer: b-de-mobile, weight: 4 }, { offer: b-us, weight: 3 }, { offer: b-ios, weight: 2 }, { offer: b-desktop, weight: 2 }, { offer: b-world, weight: 1 }]
+    fallback: b-world
+discounts:
+  - id: b-code
+    store: shop.example.com
+    pool: { size: 100000, low_water: 25000 }
+YAML
+  awk -F'\t' -v dir="$dir/links" '
+    (NR - 1) % 10000 == 0 { file = sprintf("%s/bench-%03d.yaml", dir, (NR - 1) / 10000); print "links:" > file }
+    NR % 10 == 0 {
+      printf "  - slug: \"%s\"\n    domain: go.example.com\n    destination: \"%s\"\n    discount: b-code\n    rules:\n", $1, $2 > file
+      print "      - { name: dach, when: { country: [DE, AT, CH] }, destination: \"https://shop.example.com/de?c={click_id}\" }" > file
+      next }
+    { printf "  - slug: \"%s\"\n    domain: go.example.com\n    destination: \"%s\"\n    rules:\n", $1, $2 > file
+      print "      - { name: newsletter, when: { query: { src: newsletter } }, destination: \"https://n.example/?c={click_id}\" }" > file
+      print "      - { name: social, when: { referrer: [facebook.com, t.co] }, pool: b-pool }" > file
+      print "      - { name: de-mobile, when: { country: [DE, AT], device: [mobile] }, pool: b-pool }" > file
+      print "      - { name: french, when: { language: [fr] }, pool: b-pool }" > file
+      print "      - { name: android-tablets, when: { device: [tablet], os: [Android] }, pool: b-pool }" > file
+      print "      - { name: everyone, pool: b-pool }" > file }' "$slugs"
+}
