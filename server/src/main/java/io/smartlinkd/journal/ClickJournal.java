@@ -25,7 +25,7 @@ public final class ClickJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClickJournal.class);
     private static final EventTranslatorOneArg<ClickEvent, ClickDraft> COPY_DRAFT = (event, sequence, draft) -> {
         int length = draft.finish();
-        System.arraycopy(draft.bytes, 0, event.payload, 0, length);
+        System.arraycopy(draft.bytes, 0, event.room(length), 0, length);
         event.length = length;
         event.type = JournalFormat.TYPE_CLICK;
     };
@@ -88,7 +88,7 @@ public final class ClickJournal implements AutoCloseable {
         try {
             long sequence = ring.tryNext();
             ClickEvent event = ring.get(sequence);
-            System.arraycopy(payload, 0, event.payload, 0, payload.length);
+            System.arraycopy(payload, 0, event.room(payload.length), 0, payload.length);
             event.length = payload.length;
             event.type = JournalFormat.TYPE_ORDER;
             ring.publish(sequence);

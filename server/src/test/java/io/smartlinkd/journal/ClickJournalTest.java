@@ -61,6 +61,45 @@ class ClickJournalTest {
     }
 
     @Test
+    void shouldKeepMaximalRecordsIntactInSlotsThatStartedSmall() throws Exception {
+        // Every string at its 255-byte limit: about 3 KB, larger than a slot's first array. Alternating with
+        // short clicks over a ring of 1,024 slots, every slot carries both sizes several times.
+        String[] longest = new String[ClickLayout.STRING_COUNT];
+        for (int i = 0; i < longest.length; i++) {
+            longest[i] = String.valueOf((char) ('a' + i)).repeat(ClickLayout.MAX_STRING_BYTES);
+        }
+        try (ClickJournal journal = ClickJournal.open(dir, 1, SMALL_SEGMENTS)) {
+            ClickDraft draft = new ClickDraft();
+            for (int n = 0; n < 6_000; n++) {
+                if (n % 2 == 0) {
+                    click(draft, n);
+                } else {
+                    draft.begin(n).clickId(String.format("%036d", n).getBytes(StandardCharsets.US_ASCII), 0);
+                    for (String string : longest) {
+                        draft.string(string, 0, string.length());
+                    }
+                }
+                while (!journal.tryRecord(draft)) {
+                    Thread.onSpinWait();
+                }
+            }
+        }
+        List<JournalFiles.Record> clicks = JournalFiles.clicks(dir);
+        assertEquals(6_000, clicks.size());
+        for (int n = 0; n < clicks.size(); n++) {
+            JournalFiles.Record record = clicks.get(n);
+            assertEquals(String.format("%036d", n), record.clickId());
+            if (n % 2 == 0) {
+                assertEquals("link-" + n, record.string(ClickLayout.LINK_ID));
+            } else {
+                for (int i = 0; i < longest.length; i++) {
+                    assertEquals(longest[i], record.string(i), "click " + n + " string " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldTakeRecordsFromManyProducersWithoutLosingOrDuplicatingAny() throws Exception {
         int threads = 4;
         int each = 25_000;
