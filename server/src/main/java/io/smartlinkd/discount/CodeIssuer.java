@@ -35,8 +35,10 @@ public final class CodeIssuer {
                 code.clear();
                 return false;
             }
-            if (store(fresh, discount, store, visitorKey, nowMs, clickId, clickIdLength, link, linkOffset,
-                    linkLength, partner)) {
+            boolean stored = store(fresh, discount, store, visitorKey, nowMs, clickId, clickIdLength, link,
+                    linkOffset, linkLength, partner);
+            pool.recycle(fresh);
+            if (stored) {
                 return true;
             }
         }
@@ -48,7 +50,7 @@ public final class CodeIssuer {
                           byte[] clickId, int clickIdLength, byte[] link, int linkOffset, int linkLength,
                           byte[] partner) {
         code.clear();
-        code.append(fresh.code(), 0, fresh.code().length);
+        fresh.appendTo(code);
         IssuedCodeFormat.begin(record, CodeState.ISSUED, nowMs, nowMs + discount.validityMs(), visitorKey,
                 fresh.storeId(),
                 clickId, clickIdLength);

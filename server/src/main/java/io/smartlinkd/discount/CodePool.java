@@ -11,6 +11,7 @@ import org.agrona.concurrent.ManyToManyConcurrentArrayQueue;
 public final class CodePool {
     private final String discountId;
     private final ManyToManyConcurrentArrayQueue<PooledCode> ready;
+    private final ManyToManyConcurrentArrayQueue<PooledCode> free;
     private final int lowWater;
     private final LongAdder taken = new LongAdder();
     private final LongAdder empty = new LongAdder();
@@ -21,10 +22,14 @@ public final class CodePool {
         }
         this.discountId = discountId;
         this.ready = new ManyToManyConcurrentArrayQueue<>(size);
+        this.free = new ManyToManyConcurrentArrayQueue<>(size);
         this.lowWater = lowWater;
     }
 
-    /** A ready code, or null when the pool is empty (counted; the click goes on without a code). */
+    /**
+     * A ready code, or null when the pool is empty (counted; the click goes on without a code). Give the slot back
+     * with {@link #recycle} once its bytes are copied out.
+     */
     public PooledCode take() {
         PooledCode code = ready.poll();
         if (code == null) {
@@ -35,9 +40,23 @@ public final class CodePool {
         return code;
     }
 
-    /** Adds a code made by the refiller; false when the pool is full. */
-    public boolean offer(PooledCode code) {
-        return ready.offer(code);
+    /** Returns a taken slot for the refiller to fill again. */
+    public void recycle(PooledCode slot) {
+        free.offer(slot);
+    }
+
+    /** Adds a code made by the refiller, in a recycled slot when there is one; false when the pool is full. */
+    public boolean offer(byte[] code, long storeId) {
+        PooledCode slot = free.poll();
+        if (slot == null) {
+            slot = new PooledCode();
+        }
+        slot.set(code, storeId);
+        if (!ready.offer(slot)) {
+            free.offer(slot);
+            return false;
+        }
+        return true;
     }
 
     /** Room left: what a refill should make. */

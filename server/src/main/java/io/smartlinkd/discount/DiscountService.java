@@ -259,7 +259,7 @@ public final class DiscountService implements AutoCloseable {
                 // Recorded so it can be deleted at the store if no click takes it; a local code just vanishes.
                 store.pooled(bytes, code.storeId(), current.config().id(), made);
             }
-            if (!pool.offer(new PooledCode(bytes, code.storeId()))) {
+            if (!pool.offer(bytes, code.storeId())) {
                 break;
             }
         }
@@ -318,9 +318,9 @@ public final class DiscountService implements AutoCloseable {
     private void retire(Live old) {
         List<ProvidedCode> codes = new ArrayList<>();
         for (PooledCode code : old.pool().drain()) {
-            store.remove(new String(code.code(), StandardCharsets.US_ASCII));
+            store.remove(code.text());
             if (code.storeId() != 0) {
-                codes.add(new ProvidedCode(new String(code.code(), StandardCharsets.US_ASCII), code.storeId()));
+                codes.add(new ProvidedCode(code.text(), code.storeId()));
             }
         }
         if (!codes.isEmpty()) {
