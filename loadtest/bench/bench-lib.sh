@@ -33,6 +33,17 @@ start_server() {
   echo "$name not ready"; head -c 3000 "$work/$name.log"; exit 1
 }
 
+# wait_geo_loaded LOG: the server answers before its country table is built (a few seconds for the CC0 database,
+# on the server's one core); measuring then would time the build, not the clicks.
+wait_geo_loaded() {
+  local _
+  for _ in $(seq 120); do
+    grep -m1 'geo: loaded' "$1" && return
+    sleep 0.5
+  done
+  echo "warning: no country database loaded after 60 s" >&2
+}
+
 # prepare_mix WORK ROOT BENCH [LANGS...]: for the scripts that send realistic clicks, puts into WORK a bench/
 # directory whose redirect-bench runs mix.lua (as its redirect.lua), and beside the slug file the user agents by
 # traffic weight (uas.tsv, from the `user-agents` corpus) and Accept-Language values.

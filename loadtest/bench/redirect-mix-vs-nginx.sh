@@ -28,7 +28,7 @@ prepare_mix "$work" "$root" "$bench" "en-US,en;q=0.9" "de-DE,de;q=0.9,en;q=0.8" 
 write_pipeline_config "$work/config" "$work/slugs.tsv"
 
 start_server server "$work/config" "$port" "$admin_port"
-grep -m1 'geo: loaded' "$work/server.log" || echo "warning: no country database loaded" >&2
+wait_geo_loaded "$work/server.log"
 
 ANCHOR_CPU=$server_cpu "$bench/nginx-anchor" start map "$anchor_port" "$work/slugs.tsv"
 LOADGEN_CPU=$loadgen_cpu bash ${BENCH_TRACE:+-x} "$work/bench/redirect-bench" vs "http://127.0.0.1:$port/" \
