@@ -39,17 +39,19 @@ public final class GeoDatabase implements AutoCloseable {
     private final GeoTable table;
     private final long knownNetworks;
     private final long compileMs;
+    private final boolean fromCache;
     private final DatabaseReader geoIp2;
     private final Reader flat;
 
     private GeoDatabase(Path file, GeoDatabaseKind kind, Metadata metadata, GeoTableCompiler.Compiled compiled,
-                        long compileMs, DatabaseReader geoIp2, Reader flat) {
+                        long compileMs, boolean fromCache, DatabaseReader geoIp2, Reader flat) {
         this.file = file;
         this.kind = kind;
         this.metadata = metadata;
         this.table = compiled.table();
         this.knownNetworks = compiled.knownNetworks();
         this.compileMs = compileMs;
+        this.fromCache = fromCache;
         this.geoIp2 = geoIp2;
         this.flat = flat;
     }
@@ -62,6 +64,14 @@ public final class GeoDatabase implements AutoCloseable {
      *                     country database
      */
     public static GeoDatabase load(Path file) throws IOException {
+        return load(file, null);
+    }
+
+    /**
+     * Like {@link #load(Path)}, but takes the compiled table from {@code cache} when it holds one for this file's
+     * content, and keeps a freshly compiled one there.
+     */
+    static GeoDatabase load(Path file, GeoTableCache cache) throws IOException {
         long started = System.nanoTime();
         Reader reader = null;
         try {
@@ -69,7 +79,15 @@ public final class GeoDatabase implements AutoCloseable {
             Metadata metadata = reader.getMetadata();
             checkFormat(metadata);
             GeoDatabaseKind kind = GeoDatabaseKind.of(metadata.databaseType());
-            GeoTableCompiler.Compiled compiled = GeoTableCompiler.compile(reader, kind);
+            String key = cache == null ? null : GeoTableCache.keyOf(file);
+            GeoTableCompiler.Compiled compiled = key == null ? null : cache.read(key);
+            boolean fromCache = compiled != null;
+            if (compiled == null) {
+                compiled = GeoTableCompiler.compile(reader, kind);
+                if (key != null && compiled.knownNetworks() > 0) {
+                    cache.write(key, compiled);
+                }
+            }
             if (compiled.knownNetworks() == 0) {
                 throw new InvalidDatabaseException("no network has a country (database type '"
                         + metadata.databaseType() + "'); expected a GeoIP2/GeoLite2 Country or City database or"
@@ -79,10 +97,10 @@ public final class GeoDatabase implements AutoCloseable {
             if (kind.geoIp2()) {
                 DatabaseReader geoIp2 = new DatabaseReader.Builder(file.toFile())
                         .fileMode(Reader.FileMode.MEMORY_MAPPED).withCache(new CHMCache()).build();
-                return new GeoDatabase(file, kind, metadata, compiled, compileMs, geoIp2, null);
+                return new GeoDatabase(file, kind, metadata, compiled, compileMs, fromCache, geoIp2, null);
             }
             Reader flat = new Reader(file.toFile(), Reader.FileMode.MEMORY_MAPPED, new CHMCache());
-            return new GeoDatabase(file, kind, metadata, compiled, compileMs, null, flat);
+            return new GeoDatabase(file, kind, metadata, compiled, compileMs, fromCache, null, flat);
         } catch (IOException e) {
             throw new IOException(file + ": " + describe(e), e);
         } catch (RuntimeException e) {
@@ -221,6 +239,11 @@ public final class GeoDatabase implements AutoCloseable {
     /** Time to open, validate and compile the file. */
     public long compileMs() {
         return compileMs;
+    }
+
+    /** Whether the table came from the data dir's cache rather than a walk of the database. */
+    public boolean fromCache() {
+        return fromCache;
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class GeoService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GeoService.class);
 
     private final Path file;
+    private final GeoTableCache cache;
     private final ScheduledExecutorService watcher;
     private final CountDownLatch firstCheck = new CountDownLatch(1);
 
@@ -42,8 +43,9 @@ public final class GeoService implements AutoCloseable {
     private boolean missingReported;
     private volatile boolean closed;
 
-    private GeoService(Path file, long checkEveryMs) {
+    private GeoService(Path file, long checkEveryMs, Path cacheDir) {
         this.file = file;
+        this.cache = cacheDir == null ? null : new GeoTableCache(cacheDir);
         if (file == null) {
             watcher = null;
             firstCheck.countDown();
@@ -68,10 +70,18 @@ public final class GeoService implements AutoCloseable {
      * Without a configured database every lookup answers {@link CountryCode#UNKNOWN}.
      */
     public static GeoService start(GeoConfig config) {
+        return start(config, null);
+    }
+
+    /**
+     * Like {@link #start(GeoConfig)}, keeping compiled tables in {@code cacheDir} (null: none) so a restart with
+     * the same database file skips the compile.
+     */
+    public static GeoService start(GeoConfig config, Path cacheDir) {
         if (config.database() == null) {
             LOG.info("geo: no database configured (server.geo.database); countries are unknown");
         }
-        return new GeoService(config.database(), config.reloadCheckMs());
+        return new GeoService(config.database(), config.reloadCheckMs(), cacheDir);
     }
 
     /**
@@ -153,7 +163,7 @@ public final class GeoService implements AutoCloseable {
         }
         GeoDatabase next;
         try {
-            next = GeoDatabase.load(file);
+            next = GeoDatabase.load(file, cache);
         } catch (IOException e) {
             if (closed) {
                 return false; // interrupted by close(), not a bad file
@@ -177,9 +187,9 @@ public final class GeoService implements AutoCloseable {
         reloads++;
         GeoTable loaded = next.table();
         LOG.info("geo: loaded {} ({}, built {}): {} networks, {} with a country; {} IPv4 and {} IPv6 ranges,"
-                        + " {} KiB, compiled in {} ms", file, next.databaseType(), next.buildTime(), loaded.networks(),
+                        + " {} KiB, {} in {} ms", file, next.databaseType(), next.buildTime(), loaded.networks(),
                 next.knownNetworks(), loaded.ipv4Ranges(), loaded.ipv6Ranges(), loaded.bytes() / 1024,
-                next.compileMs());
+                next.fromCache() ? "read from the compiled cache" : "compiled", next.compileMs());
         closeQuietly(previous);
         return true;
     }

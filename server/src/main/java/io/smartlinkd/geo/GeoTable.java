@@ -113,6 +113,50 @@ public final class GeoTable {
         return v6Countries[low];
     }
 
+    /** Writes the table's ranges for {@link GeoTableCache}; the block indexes are rebuilt on reading. */
+    void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeLong(networks);
+        out.writeInt(v4Starts.length);
+        for (int i = 0; i < v4Starts.length; i++) {
+            out.writeInt(v4Starts[i]);
+            out.writeChar(v4Countries[i]);
+        }
+        out.writeInt(v6High.length);
+        for (int i = 0; i < v6High.length; i++) {
+            out.writeLong(v6High[i]);
+            out.writeLong(v6Low[i]);
+            out.writeChar(v6Countries[i]);
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote; throws on a truncated or implausible stream. */
+    static GeoTable readFrom(java.io.DataInputStream in, long maxRanges) throws java.io.IOException {
+        long networks = in.readLong();
+        int v4 = in.readInt();
+        if (v4 < 1 || v4 > maxRanges) {
+            throw new java.io.IOException("implausible IPv4 range count " + v4);
+        }
+        int[] v4Starts = new int[v4];
+        char[] v4Countries = new char[v4];
+        for (int i = 0; i < v4; i++) {
+            v4Starts[i] = in.readInt();
+            v4Countries[i] = in.readChar();
+        }
+        int v6 = in.readInt();
+        if (v6 < 1 || v6 > maxRanges) {
+            throw new java.io.IOException("implausible IPv6 range count " + v6);
+        }
+        long[] v6High = new long[v6];
+        long[] v6Low = new long[v6];
+        char[] v6Countries = new char[v6];
+        for (int i = 0; i < v6; i++) {
+            v6High[i] = in.readLong();
+            v6Low[i] = in.readLong();
+            v6Countries[i] = in.readChar();
+        }
+        return new GeoTable(v4Starts, v4Countries, v6High, v6Low, v6Countries, networks);
+    }
+
     /** Networks read from the database (before adjacent ranges of one country were merged). */
     public long networks() {
         return networks;

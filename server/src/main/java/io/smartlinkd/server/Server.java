@@ -114,7 +114,7 @@ public final class Server implements AutoCloseable {
             caps = CapCounters.open(dataDir.resolve("caps").resolve("counters.bin"));
             journal = ClickJournal.open(dataDir.resolve("journal"), serverConfig.nodeId(), serverConfig.journal());
             // Both load in the background while the rest starts: uap-java's regexes, the country table.
-            geo = GeoService.start(serverConfig.geo());
+            geo = GeoService.start(serverConfig.geo(), dataDir.resolve("geo"));
             userAgents = UserAgentClassifier.of(initial.bots());
             userAgents.start();
             ServerState state = new ServerState(serverConfig.nodeId(), key, serverConfig.limits(),

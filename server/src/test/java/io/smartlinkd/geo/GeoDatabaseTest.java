@@ -66,7 +66,7 @@ class GeoDatabaseTest {
         }
     }
 
-    private static void assertCountriesOfTheFixture(GeoTable table) throws Exception {
+    static void assertCountriesOfTheFixture(GeoTable table) throws Exception {
         // IPv4, with the edges of each network.
         assertEquals("AU", country(table, "1.0.0.0"));
         assertEquals("AU", country(table, "1.0.0.255"));
