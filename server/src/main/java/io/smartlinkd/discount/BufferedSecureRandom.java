@@ -19,10 +19,21 @@ final class BufferedSecureRandom implements RandomGenerator {
 
     @Override
     public long nextLong() {
-        if (buffer.remaining() < Long.BYTES) {
+        refillBelow(Long.BYTES);
+        return buffer.getLong();
+    }
+
+    /** Four bytes, not the default's eight: a code character is one bounded int draw. */
+    @Override
+    public int nextInt() {
+        refillBelow(Integer.BYTES);
+        return buffer.getInt();
+    }
+
+    private void refillBelow(int bytes) {
+        if (buffer.remaining() < bytes) {
             source.nextBytes(buffer.array());
             buffer.clear();
         }
-        return buffer.getLong();
     }
 }

@@ -269,13 +269,16 @@ public final class DiscountService implements AutoCloseable {
     private void purge(long now) {
         Map<String, Long> graceById = new HashMap<>();
         long longestGrace = 0;
+        long shortestGrace = Long.MAX_VALUE;
         for (Live current : live.values()) {
             graceById.put(current.config().id(), current.config().graceMs());
             longestGrace = Math.max(longestGrace, current.config().graceMs());
+            shortestGrace = Math.min(shortestGrace, current.config().graceMs());
         }
         // A code of a discount no longer configured is kept for the longest grace of any, then purged.
         long fallbackGrace = longestGrace;
-        List<IssuedCode> expired = store.purgeExpired(now, id -> graceById.getOrDefault(id, fallbackGrace));
+        List<IssuedCode> expired = store.purgeExpired(now, id -> graceById.getOrDefault(id, fallbackGrace),
+                Math.min(shortestGrace, fallbackGrace));
         if (expired.isEmpty()) {
             return;
         }

@@ -170,21 +170,38 @@ public final class IssuedCodes implements AutoCloseable {
     /** Removes every pooled code (made by an earlier run, never handed out) and returns them. Call at start. */
     public List<IssuedCode> retirePooled() {
         List<IssuedCode> retired = new ArrayList<>();
-        removeIf(code -> code.state() == CodeState.POOLED, retired);
+        removeIf(value -> IssuedCodeFormat.state(value) == CodeState.POOLED.code(), code -> true, retired);
         return retired;
     }
 
     /** Removes issued codes that expired more than their discount's grace ago, and returns them. */
     public List<IssuedCode> purgeExpired(long nowMs, java.util.function.ToLongFunction<String> graceOfDiscount) {
+        return purgeExpired(nowMs, graceOfDiscount, 0);
+    }
+
+    /**
+     * Like {@link #purgeExpired(long, java.util.function.ToLongFunction)}, given that no discount's grace is shorter
+     * than {@code shortestGraceMs}: the scan then decodes only codes that may be due, not the days of codes still
+     * within their grace (a map of millions is scanned every purge interval).
+     */
+    public List<IssuedCode> purgeExpired(long nowMs, java.util.function.ToLongFunction<String> graceOfDiscount,
+                                         long shortestGraceMs) {
         List<IssuedCode> purged = new ArrayList<>();
-        removeIf(code -> code.state() == CodeState.ISSUED
-                && code.expiresMs() + graceOfDiscount.applyAsLong(code.discountId()) <= nowMs, purged);
+        long dueBy = nowMs - shortestGraceMs;
+        removeIf(value -> IssuedCodeFormat.state(value) == CodeState.ISSUED.code()
+                        && IssuedCodeFormat.expiresMs(value) <= dueBy,
+                code -> code.expiresMs() + graceOfDiscount.applyAsLong(code.discountId()) <= nowMs, purged);
         return purged;
     }
 
-    private void removeIf(java.util.function.Predicate<IssuedCode> test, List<IssuedCode> removed) {
+    /** Removes the codes whose raw record passes {@code candidate} and whose decoded form passes {@code test}. */
+    private void removeIf(java.util.function.Predicate<ByteRecord> candidate,
+                          java.util.function.Predicate<IssuedCode> test, List<IssuedCode> removed) {
         List<ByteRecord> keys = new ArrayList<>();
         codes.forEach((key, value) -> {
+            if (!candidate.test(value)) {
+                return;
+            }
             IssuedCode code = IssuedCodeFormat.decode(new String(key.bytes(), 0, key.length(),
                     StandardCharsets.US_ASCII), value);
             if (test.test(code)) {

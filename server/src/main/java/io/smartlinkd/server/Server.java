@@ -64,7 +64,8 @@ public final class Server implements AutoCloseable {
     private boolean stopped;
     /** Issued codes alive at once (a day of coded clicks, with room); the maps grow past it if needed. */
     private static final long DISCOUNT_CAPACITY = 1_000_000;
-    private static final long PURGE_INTERVAL_MS = 60_000;
+    /** Codes are purged days after their click (validity + grace): scanning the map once in 10 minutes is enough. */
+    private static final long PURGE_INTERVAL_MS = 600_000;
     private static final long CODE_STOCK_WAIT_MS = 10_000;
 
     private Server(ServerConfig config, ServerState state, SlugRegistry registry, CapCounters caps,

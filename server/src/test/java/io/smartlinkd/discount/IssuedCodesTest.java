@@ -119,7 +119,9 @@ class IssuedCodesTest {
                     "a pooled code was handed to no click");
             long grace = 7 * DAY_MS;
             assertTrue(codes.purgeExpired(ISSUED_MS + DAY_MS + grace - 1, id -> grace).isEmpty());
-            List<IssuedCode> purged = codes.purgeExpired(ISSUED_MS + DAY_MS + grace, id -> grace);
+            assertTrue(codes.purgeExpired(ISSUED_MS + DAY_MS + grace - 1, id -> grace, grace).isEmpty(),
+                    "the shortest grace only narrows which records are decoded");
+            List<IssuedCode> purged = codes.purgeExpired(ISSUED_MS + DAY_MS + grace, id -> grace, grace);
             assertEquals(List.of("OLD"), purged.stream().map(IssuedCode::code).toList());
             assertNull(codes.find("OLD"));
             List<IssuedCode> retired = codes.retirePooled();
