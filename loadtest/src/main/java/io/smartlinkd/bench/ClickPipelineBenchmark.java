@@ -57,6 +57,8 @@ import org.openjdk.jmh.annotations.Warmup;
     "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
     "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true"})
 public class ClickPipelineBenchmark {
+    private static final String USER_AGENT = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)";
+
     @Param({"100000"})
     int links;
 
@@ -120,17 +122,21 @@ public class ClickPipelineBenchmark {
         }
         for (int i = 0; i < requests.length; i++) {
             String request = "GET /l" + random.nextInt(links) + "/anna?sub1=abc HTTP/1.1\r\n"
-                    + "Host: go.example.com\r\nUser-Agent: Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)\r\n"
+                    + "Host: go.example.com\r\nUser-Agent: " + USER_AGENT + "\r\n"
                     + "Accept: */*\r\n" + extraHeaders + "\r\n";
             requests[i] = PooledByteBufAllocator.DEFAULT.directBuffer()
                     .writeBytes(request.getBytes(StandardCharsets.US_ASCII));
         }
     }
 
-    /** The visitor cookie value the pipeline issues for a first click. */
+    /**
+     * The visitor cookie value the pipeline issues for a first click; the request carries a person's user agent,
+     * since a request without one is classified a bot and bots get no cookie.
+     */
     private String visitorCookie() {
         channel.writeInbound(io.netty.buffer.Unpooled.copiedBuffer(
-                "GET /l0 HTTP/1.1\r\nHost: go.example.com\r\n\r\n", StandardCharsets.US_ASCII));
+                "GET /l0 HTTP/1.1\r\nHost: go.example.com\r\nUser-Agent: " + USER_AGENT + "\r\n\r\n",
+                StandardCharsets.US_ASCII));
         channel.flushOutbound();
         ByteBuf response = channel.readOutbound();
         String text = response.toString(StandardCharsets.US_ASCII);
