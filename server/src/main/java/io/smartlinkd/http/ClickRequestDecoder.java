@@ -80,10 +80,7 @@ final class ClickRequestDecoder extends ByteToMessageDecoder {
                 return;
             }
             scanned = lf + 1 - start;
-            int lineBytes = lf - start - lineStart;
-            if (lineBytes > 0 && in.getByte(lf - 1) == CR) {
-                lineBytes--;
-            }
+            int lineBytes = lineBytes(in, start, lf);
             if (!inHeaders) {
                 if (lineBytes > maxRequestLineBytes) {
                     refuse(in, out, Responses.URI_TOO_LONG);
@@ -130,10 +127,7 @@ final class ClickRequestDecoder extends ByteToMessageDecoder {
      * answer does not depend on where the bytes were split), and checks a complete request line early.
      */
     private void checkPartialLine(ByteBuf in, int start, int end, List<Object> out) {
-        int lineBytes = end - start - lineStart;
-        if (lineBytes > 0 && in.getByte(end - 1) == CR) {
-            lineBytes--;
-        }
+        int lineBytes = lineBytes(in, start, end);
         if (!inHeaders) {
             if (lineBytes > maxRequestLineBytes) {
                 refuse(in, out, Responses.URI_TOO_LONG);
@@ -152,6 +146,12 @@ final class ClickRequestDecoder extends ByteToMessageDecoder {
                 refuse(in, out, Responses.BAD_REQUEST);
             }
         }
+    }
+
+    /** The current line's bytes up to {@code end}, as the limits count them: without a CR just before it. */
+    private int lineBytes(ByteBuf in, int start, int end) {
+        int bytes = end - start - lineStart;
+        return bytes > 0 && in.getByte(end - 1) == CR ? bytes - 1 : bytes;
     }
 
     private void completeHead(ByteBuf in, int start, List<Object> out) {

@@ -158,6 +158,12 @@ class ClickRequestDecoderTest {
         return text.toString();
     }
 
+    private static void assertReadAsNettyDid(String... heads) {
+        for (String head : heads) {
+            assertEquals(netty(head), decodeOne(head), head);
+        }
+    }
+
     @Test
     void shouldReadEveryFieldTheClickPathNeeds() {
         assertEquals(FULL_SEEN, decodeOne(FULL));
@@ -240,9 +246,7 @@ class ClickRequestDecoderTest {
             "GET / HTTP/1.0\r\nConnection: keep-alive\r\nConnection: close\r\n\r\n",
             "GET / HTTP/1.2\r\n\r\n",
         };
-        for (String head : heads) {
-            assertEquals(netty(head), decodeOne(head), head);
-        }
+        assertReadAsNettyDid(heads);
         assertEquals("GET / HTTP/1.0 keep-alive", decodeOne(heads[7]));
         assertEquals("GET / HTTP/1.0 close", decodeOne(heads[6]));
         // Netty read a lower-case "http/1.0" as some other version that keeps connections open; it is 1.0.
@@ -297,9 +301,7 @@ class ClickRequestDecoderTest {
             "GET /a HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n",
             "GET /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 0\r\n\r\n",
         };
-        for (String head : heads) {
-            assertEquals(netty(head), decodeOne(head), head);
-        }
+        assertReadAsNettyDid(heads);
     }
 
     /**
