@@ -7,13 +7,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
@@ -41,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * up in the current {@link LinkSet}, decides whether the click is unique, applies activation and partner access,
  * mints a click id and writes the redirect, with the visitor cookie, as pre-encoded bytes into one pooled buffer;
  * responses are flushed once per read batch.
- * Malformed requests arrive as decoder failures and get a prepared 400/414/431 and a closed connection. One
- * instance per connection; all per-request scratch state lives in the event loop's {@link LoopContext}.
+ * Clicks arrive as the loop's {@link ClickRequest} (views over the head's bytes, nothing to release); malformed
+ * requests arrive refused and get a prepared 400/414/431 and a closed connection. A connection that POSTs has been
+ * handed to Netty's decoder and its order webhook arrives as Netty's request and contents. One instance per
+ * connection; all per-request scratch state lives in the event loop's {@link LoopContext}.
  */
 final class ClickHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ClickHandler.class);
@@ -57,7 +55,8 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
     private boolean keepAlive;
     private boolean http10;
     private long requestMs;
-    private HttpHeaders headers;
+    /** The click being answered: the loop's request, valid until this handler returns from channelRead. */
+    private ClickRequest request;
     /** The generation answering this request, and the discount its redirect carries (0 none). */
     private LinkSet links;
     private int discount;
@@ -89,9 +88,15 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof ClickRequest) {
+            if (!closeRequested) {
+                onClick(ctx, (ClickRequest) msg);
+            }
+            return;
+        }
         try {
             if (msg instanceof HttpRequest && !closeRequested) {
-                onRequest(ctx, (HttpRequest) msg);
+                onWebhookRequest(ctx, (HttpRequest) msg);
             } else if (msg instanceof HttpContent && webhook != null && webhook.add(ctx, (HttpContent) msg)) {
                 webhook = null;
             }
@@ -111,7 +116,40 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
-    private void onRequest(ChannelHandlerContext ctx, HttpRequest request) {
+    private void onClick(ChannelHandlerContext ctx, ClickRequest request) {
+        connection.headersComplete(System.nanoTime());
+        head = false;
+        if (request.refusal() != null) {
+            refuse(ctx, request.refusal());
+            return;
+        }
+        // POSTs never get here: the decoder hands their connection to Netty's decoder.
+        ClickRequest.Method method = request.method();
+        head = method == ClickRequest.Method.HEAD;
+        if (method != ClickRequest.Method.GET && !head) {
+            refuse(ctx, Responses.METHOD_NOT_ALLOWED);
+            return;
+        }
+        if (request.announcesBody()) {
+            refuse(ctx, Responses.BAD_REQUEST);
+            return;
+        }
+        keepAlive = request.keepAlive() && !server.closing();
+        http10 = request.http10();
+        requestMs = System.currentTimeMillis();
+        ClientAddresses.resolve(loop.client, connection, request);
+        CharSequence userAgent = request.userAgent();
+        VisitClassification visit = loop.visit;
+        visit.classify(server.classifiers(), loop.client, request, userAgent, head);
+        // Bots, prefetches and HEAD are looks, not visits: no cookie, no unique click.
+        loop.visitor.begin(request.cookie(), userAgent, loop.client, !visit.bot());
+        this.request = request;
+        answer(ctx, request.target(), request.host());
+        this.request = null;
+    }
+
+    /** A request decoded by Netty's decoder, which took over after a POST: an order webhook, or refused. */
+    private void onWebhookRequest(ChannelHandlerContext ctx, HttpRequest request) {
         connection.headersComplete(System.nanoTime());
         DecoderResult result = request.decoderResult();
         head = false;
@@ -119,44 +157,24 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
             refuse(ctx, statusFor(result.cause()));
             return;
         }
-        HttpMethod method = request.method();
-        if (method == HttpMethod.POST) {
+        if (request.method() == HttpMethod.POST) {
             beginWebhook(ctx, request);
             return;
         }
-        head = method == HttpMethod.HEAD;
-        if (method != HttpMethod.GET && !head) {
-            refuse(ctx, Responses.METHOD_NOT_ALLOWED);
-            return;
-        }
-        HttpHeaders headers = request.headers();
-        if (hasBody(headers)) {
-            refuse(ctx, Responses.BAD_REQUEST);
-            return;
-        }
-        keepAlive = HttpUtil.isKeepAlive(request) && !server.closing();
-        http10 = request.protocolVersion() == HttpVersion.HTTP_1_0;
-        requestMs = System.currentTimeMillis();
-        ClientAddresses.resolve(loop.client, connection, headers);
-        String userAgent = headers.get(HttpHeaderNames.USER_AGENT);
-        VisitClassification visit = loop.visit;
-        visit.classify(server.classifiers(), loop.client, headers, userAgent, head);
-        // Bots, prefetches and HEAD are looks, not visits: no cookie, no unique click.
-        loop.visitor.begin(headers.get(HttpHeaderNames.COOKIE), userAgent, loop.client, !visit.bot());
-        this.headers = headers;
-        answer(ctx, request.uri(), headers.get(HttpHeaderNames.HOST));
+        refuse(ctx, Responses.METHOD_NOT_ALLOWED);
     }
 
-    private void answer(ChannelHandlerContext ctx, String uri, String host) {
+    private void answer(ChannelHandlerContext ctx, CharSequence uri, CharSequence host) {
         int pathStart = 0;
-        if (uri.isEmpty() || uri.charAt(0) != '/') {
+        if (uri.length() == 0 || uri.charAt(0) != '/') {
             int authority = absoluteFormAuthority(uri);
             if (authority < 0) {
                 refuse(ctx, Responses.BAD_REQUEST);
                 return;
             }
+            // Absolute form (proxies' and some tools' requests, rare): copies are fine here.
             pathStart = CharScan.indexOf(uri, '/', authority, uri.length());
-            host = uri.substring(authority, firstOf(uri, authority, "/?#"));
+            host = uri.subSequence(authority, firstOf(uri, authority, "/?#"));
             if (pathStart == uri.length()) {
                 uri = uri + "/";
             }
@@ -228,13 +246,13 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** A link with rules: its destination, a rule's destination, an offer of a pool, or its on_lost answer. */
-    private void route(ChannelHandlerContext ctx, LinkSet links, LinkView link, Partner partner, String uri,
+    private void route(ChannelHandlerContext ctx, LinkSet links, LinkView link, Partner partner, CharSequence uri,
                        int queryStart, int queryEnd) {
         RequestFacts facts = loop.facts;
         // HEAD is a prefetch or a link checker: routed like a click, but it never consumes a cap.
         VisitClassification visit = loop.visit;
         facts.set(uri, queryStart, queryEnd, partner, requestMs, visit.bot(),
-                headers.get(HttpHeaderNames.REFERER), headers.get(HttpHeaderNames.ACCEPT_LANGUAGE));
+                request.referer(), request.acceptLanguage());
         facts.visitor(visit.country(), visit.device(), visit.os(), visit.browser(),
                 Math.max(1, loop.visitor.visitCount()), visit.bot());
         RouteDecision decision = loop.route;
@@ -401,12 +419,12 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         closeRequested = true;
     }
 
-    private boolean answerHealth(ChannelHandlerContext ctx, String uri, int start, int end) {
-        if (uri.regionMatches(start, "/healthz", 0, 8) && end - start == 8) {
+    private boolean answerHealth(ChannelHandlerContext ctx, CharSequence uri, int start, int end) {
+        if (end - start == 8 && CharScan.regionMatches(uri, start, "/healthz")) {
             writePlain(ctx, Responses.OK, System.currentTimeMillis());
             return true;
         }
-        if (uri.regionMatches(start, "/readyz", 0, 7) && end - start == 7) {
+        if (end - start == 7 && CharScan.regionMatches(uri, start, "/readyz")) {
             writePlain(ctx, server.ready() ? Responses.READY : Responses.NOT_READY, System.currentTimeMillis());
             return true;
         }
@@ -483,14 +501,6 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         return Responses.BAD_REQUEST;
     }
 
-    private static boolean hasBody(HttpHeaders headers) {
-        if (headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
-            return true;
-        }
-        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-        return length != null && !"0".equals(length);
-    }
-
     /** Slugs and partner ids: 1..64 of {@code [A-Za-z0-9_.-]}; anything else cannot be a configured link. */
     private static boolean isSegment(CharSequence uri, int start, int end) {
         if (end <= start || end - start > MAX_SEGMENT_CHARS) {
@@ -507,11 +517,11 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         return true;
     }
 
-    private static int absoluteFormAuthority(String uri) {
-        if (uri.regionMatches(true, 0, "http://", 0, 7)) {
+    private static int absoluteFormAuthority(CharSequence uri) {
+        if (CharScan.regionMatchesIgnoreCase(uri, 0, "http://")) {
             return 7;
         }
-        if (uri.regionMatches(true, 0, "https://", 0, 8)) {
+        if (CharScan.regionMatchesIgnoreCase(uri, 0, "https://")) {
             return 8;
         }
         return -1;

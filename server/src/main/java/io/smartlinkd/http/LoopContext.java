@@ -36,6 +36,8 @@ final class LoopContext {
     final Visitor visitor;
     /** Scratch for the client address in its journaled privacy form. */
     final byte[] recordedIp = new byte[16];
+    /** The request being answered, filled by each connection's {@link ClickRequestDecoder}. */
+    final ClickRequest request;
 
     LoopContext(EventLoop loop, ServerState server, int nodeId, ClickIdKey key, int minterIndex) {
         this.minter = new ClickIdMinter(key, nodeId, minterIndex);
@@ -43,6 +45,8 @@ final class LoopContext {
                 server);
         this.client = new ClientIp(server.trustedProxies());
         this.visitor = server.visitors().newVisitor();
+        this.request = new ClickRequest(ClickRequestDecoder.headCapacity(server.limits().maxRequestLineBytes(),
+                server.limits().maxHeaderBytes()));
         macros.visit(visit);
     }
 

@@ -1,10 +1,9 @@
 package io.smartlinkd.http;
 
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.util.AsciiString;
 import io.smartlinkd.agent.UserAgentClassifier;
 import io.smartlinkd.journal.ClickDraft;
 import io.smartlinkd.journal.ClickLayout;
+import io.smartlinkd.text.CharScan;
 import io.smartlinkd.visitor.ClientIp;
 
 /**
@@ -12,11 +11,6 @@ import io.smartlinkd.visitor.ClientIp;
  * prefetch rather than a person clicking. Filled once per request; confined to its event loop.
  */
 final class VisitClassification {
-    private static final AsciiString SEC_PURPOSE = AsciiString.cached("sec-purpose");
-    private static final AsciiString PURPOSE = AsciiString.cached("purpose");
-    private static final AsciiString X_MOZ = AsciiString.cached("x-moz");
-    private static final AsciiString X_PURPOSE = AsciiString.cached("x-purpose");
-
     private int country;
     private long agent;
     private boolean bot;
@@ -26,11 +20,14 @@ final class VisitClassification {
      * HEAD requests and browser prefetches ({@code Sec-Purpose}, {@code Purpose}, {@code X-Moz}, {@code X-Purpose})
      * are not a person clicking: flagged as prefetches and counted with the bots.
      */
-    void classify(Classifiers classifiers, ClientIp client, HttpHeaders headers, String userAgent, boolean head) {
+    void classify(Classifiers classifiers, ClientIp client, ClickRequest request, CharSequence userAgent,
+                  boolean head) {
         country = classifiers.geoTable().country(client.ip(), client.length());
         agent = classifiers.userAgents().classify(userAgent);
-        prefetch = head || mentionsPrefetch(headers.get(SEC_PURPOSE)) || mentionsPrefetch(headers.get(PURPOSE))
-                || mentionsPrefetch(headers.get(X_MOZ)) || mentionsPrefetch(headers.get(X_PURPOSE));
+        prefetch = head || mentionsPrefetch(request.field(HeaderNames.SEC_PURPOSE))
+                || mentionsPrefetch(request.field(HeaderNames.PURPOSE))
+                || mentionsPrefetch(request.field(HeaderNames.X_MOZ))
+                || mentionsPrefetch(request.field(HeaderNames.X_PURPOSE));
         bot = prefetch || UserAgentClassifier.bot(agent);
     }
 
@@ -69,7 +66,7 @@ final class VisitClassification {
         return prefetch;
     }
 
-    private static boolean mentionsPrefetch(String value) {
-        return value != null && (value.indexOf("prefetch") >= 0 || value.indexOf("preview") >= 0);
+    private static boolean mentionsPrefetch(CharSequence value) {
+        return value != null && (CharScan.contains(value, "prefetch") || CharScan.contains(value, "preview"));
     }
 }

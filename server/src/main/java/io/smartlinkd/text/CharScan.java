@@ -36,6 +36,44 @@ public final class CharScan {
         return end;
     }
 
+    /** Whether {@code text} holds {@code part} at {@code from}, char for char. */
+    public static boolean regionMatches(CharSequence text, int from, String part) {
+        if (from < 0 || from + part.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < part.length(); i++) {
+            if (text.charAt(from + i) != part.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code part} occurs anywhere in {@code text} (case-sensitive). */
+    public static boolean contains(CharSequence text, String part) {
+        for (int at = 0; at + part.length() <= text.length(); at++) {
+            if (regionMatches(text, at, part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Like {@link #regionMatches}, ASCII letters compared in any case. */
+    public static boolean regionMatchesIgnoreCase(CharSequence text, int from, String part) {
+        if (from < 0 || from + part.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < part.length(); i++) {
+            char a = text.charAt(from + i);
+            char b = part.charAt(i);
+            if (a != b && Character.toLowerCase(a) != Character.toLowerCase(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t';
     }

@@ -9,7 +9,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.smartlinkd.clickid.ClickIdKey;
 import io.smartlinkd.config.Config;
 import io.smartlinkd.config.ConfigLoader;
@@ -97,7 +96,8 @@ class ClickHandlerTest {
         }
         ConnectionState connection = new ConnectionState(channel, System.nanoTime());
         channel.pipeline().addLast(new SlowClientGuard(connection),
-                new HttpRequestDecoder(new HttpDecoderConfig().setMaxInitialLineLength(256).setMaxHeaderSize(1024)),
+                new ClickRequestDecoder(sharedLoop.request, 256, 1024,
+                        new HttpDecoderConfig().setMaxInitialLineLength(256).setMaxHeaderSize(1024)),
                 new ClickHandler(server, sharedLoop, connection));
         return channel;
     }
