@@ -1,6 +1,7 @@
 package io.smartlinkd.loadgen;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -46,6 +48,7 @@ final class LoadRun {
         long timeoutNs,
         boolean nio,
         Path hlog,
+        long seed,
         boolean countSlugs) {
     }
 
@@ -74,6 +77,8 @@ final class LoadRun {
             .channel(channelType)
             .remoteAddress(config.target())
             .option(ChannelOption.TCP_NODELAY, true)
+            // Requests are written into pooled buffers: their memory comes back to the event loop's cache, no garbage.
+            .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                 (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(config.timeoutNs()))))
             .handler(new ChannelInboundHandlerAdapter());
@@ -84,10 +89,10 @@ final class LoadRun {
         List<Lane> lanes = new ArrayList<>(config.connections());
         List<EventLoop> loops = new ArrayList<>();
         group.forEach(e -> loops.add((EventLoop) e));
+        SplittableRandom seeds = new SplittableRandom(config.seed());
         for (int i = 0; i < config.connections(); i++) {
-            lanes.add(new Lane(template, loops.get(i % loops.size()), config.mix(), recorder, done, 0x5EEDL * 31 + i,
-                config.churn(), config.timeoutNs(), periodNs, i, config.connections(),
-                config.countSlugs()));
+            lanes.add(new Lane(template, loops.get(i % loops.size()), config.mix(), recorder, done, seeds.split(),
+                config.churn(), config.timeoutNs(), periodNs, i, config.connections(), config.countSlugs()));
         }
         if (!config.churn()) {
             List<ChannelFuture> connects = new ArrayList<>();
@@ -138,18 +143,10 @@ final class LoadRun {
         // The lanes' counters are published by the latch; if one did not drain in time, read them anyway.
         Report.Builder report = new Report.Builder(config.ratePerSecond(), config.durationNs(), config.warmupNs(),
             config.connections(), config.threads(), transport, config.churn(), total,
-            config.countSlugs() ? new long[slugCount()] : null);
+            config.countSlugs() ? new long[config.mix().slugCount()] : null);
         for (Lane lane : lanes) {
-            report.add(lane, config.mix());
+            report.add(lane);
         }
         return report.build(done.getCount());
-    }
-
-    private int slugCount() {
-        int max = 0;
-        for (int i = 0; i < config.mix().size(); i++) {
-            max = Math.max(max, config.mix().slugRank(i));
-        }
-        return max + 1;
     }
 }
