@@ -39,6 +39,7 @@ final class Lane implements Runnable {
     private final EventLoop loop;
     private final RequestMix mix;
     private final Recorder recorder;
+    private final Progress progress;
     private final CountDownLatch done;
     private final SplittableRandom random;
     private final boolean churn;
@@ -78,13 +79,14 @@ final class Lane implements Runnable {
     /** Requests per slug rank in the measured window, or null when not counted. */
     long[] slugHits;
 
-    Lane(Bootstrap template, EventLoop loop, RequestMix mix, Recorder recorder, CountDownLatch done,
-         SplittableRandom random, boolean churn, long timeoutNs, double periodNs, int index,
+    Lane(Bootstrap template, EventLoop loop, RequestMix mix, Recorder recorder, Progress progress,
+         CountDownLatch done, SplittableRandom random, boolean churn, long timeoutNs, double periodNs, int index,
          int lanes, boolean countSlugs) {
         this.bootstrap = template.clone(loop).handler(new Initializer(this));
         this.loop = loop;
         this.mix = mix;
         this.recorder = recorder;
+        this.progress = progress;
         this.done = done;
         this.random = random;
         this.churn = churn;
@@ -174,6 +176,7 @@ final class Lane implements Runnable {
             if (measured) {
                 errConnect++;
             }
+            progress.error();
             complete(false);
         }
     }
@@ -194,6 +197,7 @@ final class Lane implements Runnable {
         if (measured) {
             errTimeout++;
         }
+        progress.error();
         Channel ch = channel;
         channel = null;
         if (ch != null) {
@@ -222,6 +226,10 @@ final class Lane implements Runnable {
             return;
         }
         long latencyUs = Math.max(0, (System.nanoTime() - intendedNs) / 1000);
+        progress.record(latencyUs);
+        if (status < 200 || status >= 400) {
+            progress.error();
+        }
         if (measured) {
             responses++;
             recorder.recordValue(latencyUs);
@@ -254,6 +262,7 @@ final class Lane implements Runnable {
                 errOther++;
             }
         }
+        progress.error();
         channel = null;
         ch.close();
         complete(false);

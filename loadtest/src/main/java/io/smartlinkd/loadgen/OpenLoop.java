@@ -1,5 +1,6 @@
 package io.smartlinkd.loadgen;
 
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -98,6 +99,10 @@ public final class OpenLoop implements Callable<Integer> {
     @Option(names = "--hlog", description = "Write an HdrHistogram log (interval histograms every second, in us).")
     Path hlog;
 
+    @Option(names = "--progress", defaultValue = "5s", converter = DurationConverter.class,
+        description = "A progress line on stderr this often; 0 = none (default ${DEFAULT-VALUE}).")
+    long progressNs;
+
     @Option(names = "--seed", defaultValue = "1",
         description = "Seed of the draws and of the visitor population (default ${DEFAULT-VALUE}).")
     long seed;
@@ -105,8 +110,9 @@ public final class OpenLoop implements Callable<Integer> {
     @Option(names = "--nio", description = "Use the NIO transport even where epoll is available.")
     boolean nio;
 
-    /** Tests count requests per slug rank. */
+    /** Tests count requests per slug rank and catch the progress lines. */
     boolean countSlugs;
+    PrintStream progressOut = System.err;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new OpenLoop()).execute(args));
@@ -134,6 +140,7 @@ public final class OpenLoop implements Callable<Integer> {
         check(zipf >= 0, "--zipf must be >= 0");
         check(share(bots) && share(prefetch) && share(partnerShare), "shares must be in [0, 1]");
         check(visitors >= 0, "--visitors must be >= 0");
+        check(progressNs >= 0, "--progress must be >= 0");
         int port = url.getPort() > 0 ? url.getPort() : 80;
         String authority = host != null ? host : url.getPort() > 0 ? url.getHost() + ":" + port : url.getHost();
         List<String> agents = new ArrayList<>();
@@ -149,7 +156,7 @@ public final class OpenLoop implements Callable<Integer> {
         RequestMix mix = new RequestMix(new RequestMix.Spec(path, authority, MixFiles.readSlugs(slugs), zipf, agents,
             weights, acceptLanguages, xff, bots, prefetch, partners, partnerShare, subIds, churn, visitors, seed));
         return new LoadRun(new LoadRun.Config(new InetSocketAddress(url.getHost(), port), mix, rate, warmupNs,
-            durationNs, connections, threads, churn, timeoutNs, nio, hlog, seed,
+            durationNs, connections, threads, churn, timeoutNs, nio, hlog, progressNs, progressOut, seed,
             countSlugs)).run();
     }
 
