@@ -27,9 +27,9 @@ import org.HdrHistogram.Recorder;
  * omission correction). With {@code churn} every request opens a new connection and the server closes it.
  *
  * <p>Threading: every field is owned by the lane's event loop; {@link LoadRun} reads the counters only after
- * {@link #done} has counted down. Each request is drawn afresh by {@link RequestMix} and written into a buffer from
- * the channel's pooled allocator (released by the write, its memory reused by the next); beyond that a request
- * allocates a timeout task handle and, with churn, a channel.
+ * {@link #done} has counted down. Each request is drawn afresh by {@link RequestMix} into the lane's one
+ * {@link Request} and copied into a buffer from the channel's pooled allocator (released by the write, its memory
+ * reused by the next); beyond that a request allocates a timeout task handle and, with churn, a channel.
  */
 final class Lane implements Runnable {
     /** A start later than this after the lane could have sent it is the generator's own lag. */
@@ -51,7 +51,7 @@ final class Lane implements Runnable {
     private final long first;
     private final long stride;
     private final Runnable onTimeout = this::timeout;
-    private final Visitors.Visitor visitor = new Visitors.Visitor();
+    private final Request request;
 
     private long k;
     private long nextIntendedNs;
@@ -94,6 +94,7 @@ final class Lane implements Runnable {
         this.periodNs = periodNs;
         this.first = index;
         this.stride = lanes;
+        this.request = new Request(mix.maxRequestBytes());
         this.slugHits = countSlugs ? new long[mix.slugCount()] : null;
     }
 
@@ -182,12 +183,13 @@ final class Lane implements Runnable {
     }
 
     private void write(Channel ch) {
-        ByteBuf request = ch.alloc().ioBuffer(mix.maxRequestBytes());
-        int rank = mix.write(request, random, visitor);
+        mix.draw(random, request);
         if (slugHits != null && measured) {
-            slugHits[rank]++;
+            slugHits[request.slugRank]++;
         }
-        ch.writeAndFlush(request, ch.voidPromise());
+        ByteBuf out = ch.alloc().ioBuffer(request.length);
+        out.writeBytes(request.bytes, 0, request.length);
+        ch.writeAndFlush(out, ch.voidPromise());
     }
 
     private void timeout() {

@@ -1,12 +1,11 @@
 package io.smartlinkd.loadgen;
 
-import io.netty.buffer.ByteBuf;
 import java.util.SplittableRandom;
 
 /**
  * Random public unicast IPv4 addresses, held as an {@code int} ({@code a.b.c.d} is {@code a << 24 | b << 16 | c << 8
- * | d}) and written in dotted form straight into a buffer, so that a fresh address per request costs a few draws
- * and no String. Stateless.
+ * | d}) and written in dotted form straight into the request's bytes, so that a fresh address per request costs a
+ * few draws and no String. Stateless.
  */
 final class PublicIpv4 {
     private PublicIpv4() {
@@ -26,23 +25,23 @@ final class PublicIpv4 {
         }
     }
 
-    static void write(int address, ByteBuf out) {
+    static void write(int address, Request out) {
         octet(address >>> 24, out);
-        out.writeByte('.');
+        out.append('.');
         octet(address >>> 16 & 0xff, out);
-        out.writeByte('.');
+        out.append('.');
         octet(address >>> 8 & 0xff, out);
-        out.writeByte('.');
+        out.append('.');
         octet(address & 0xff, out);
     }
 
-    private static void octet(int value, ByteBuf out) {
+    private static void octet(int value, Request out) {
         if (value >= 100) {
-            out.writeByte('0' + value / 100);
-            out.writeByte('0' + value / 10 % 10);
+            out.append('0' + value / 100);
+            out.append('0' + value / 10 % 10);
         } else if (value >= 10) {
-            out.writeByte('0' + value / 10);
+            out.append('0' + value / 10);
         }
-        out.writeByte('0' + value % 10);
+        out.append('0' + value % 10);
     }
 }

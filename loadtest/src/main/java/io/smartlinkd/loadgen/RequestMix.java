@@ -1,16 +1,15 @@
 package io.smartlinkd.loadgen;
 
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Writes one HTTP/1.1 GET request per call, drawn afresh: a slug by Zipf rank (file order is popularity order), a
+ * Draws one HTTP/1.1 GET request per call, afresh: a slug by Zipf rank (file order is popularity order), a
  * visitor from {@link Visitors} (address, user agent, language), a partner path, a sub id, and the bot and prefetch
  * shares. Everything that does not change between requests (request-line prefix, slugs, partner paths, Host, user
  * agents, header names) is encoded once here; a request then costs a handful of random draws and byte copies into
- * the caller's buffer, no String and no per-request object.
+ * the caller's {@link Request}, no String and no per-request object.
  *
  * <p>Request layout, optional parts in brackets:
  * <pre>
@@ -133,58 +132,57 @@ public final class RequestMix {
             + (xff ? XFF.length + MAX_ADDRESS_LENGTH + CRLF.length : 0) + PREFETCH.length + end.length;
     }
 
-    /** Slugs in popularity order; the ranks {@link #write} returns index them. */
+    /** Slugs in popularity order; {@link Request#slugRank} indexes them. */
     public int slugCount() {
         return slugStart.length - 1;
     }
 
-    /** No request is longer: allocate this much and a request is written without the buffer growing. */
+    /** No request is longer: the capacity of a {@link Request}. */
     public int maxRequestBytes() {
         return maxRequestBytes;
     }
 
-    /**
-     * Draws one request from {@code random} and appends it to {@code out}.
-     *
-     * @param visitor the caller's flyweight, refilled here
-     * @return the slug's Zipf rank (0 = the first slug of the file)
-     */
-    public int write(ByteBuf out, SplittableRandom random, Visitors.Visitor visitor) {
+    /** Draws one request from {@code random} into {@code out}: its bytes, slug rank and visitor. */
+    void draw(SplittableRandom random, Request out) {
         int rank = zipf.sample(random);
+        Visitors.Visitor visitor = out.visitor;
         visitors.draw(random, visitor);
-        out.writeBytes(requestStart);
-        out.writeBytes(slugBytes, slugStart[rank], slugStart[rank + 1] - slugStart[rank]);
+        out.clear();
+        out.slugRank = rank;
+        out.append(requestStart);
+        out.append(slugBytes, slugStart[rank], slugStart[rank + 1] - slugStart[rank]);
         if (partnerPaths.length > 0 && random.nextDouble() < partnerShare) {
-            out.writeBytes(partnerPaths[random.nextInt(partnerPaths.length)]);
+            out.append(partnerPaths[random.nextInt(partnerPaths.length)]);
         }
         if (subIds) {
-            out.writeBytes(SUB1);
+            out.append(SUB1);
             subId(random.nextLong(), out);
         }
-        out.writeBytes(versionHostAgent);
+        out.append(versionHostAgent);
         if (random.nextDouble() < botShare) {
-            out.writeBytes(crawlerLines[random.nextInt(crawlerLines.length)]);
+            out.append(crawlerLines[random.nextInt(crawlerLines.length)]);
         } else {
-            out.writeBytes(agentLines[visitor.agent]);
+            out.append(agentLines[visitor.agent]);
         }
         if (visitor.language >= 0) {
-            out.writeBytes(ACCEPT_LANGUAGE).writeBytes(languageValues[visitor.language]).writeBytes(CRLF);
+            out.append(ACCEPT_LANGUAGE);
+            out.append(languageValues[visitor.language]);
+            out.append(CRLF);
         }
         if (xff) {
-            out.writeBytes(XFF);
+            out.append(XFF);
             PublicIpv4.write(visitor.address, out);
-            out.writeBytes(CRLF);
+            out.append(CRLF);
         }
         if (random.nextDouble() < prefetchShare) {
-            out.writeBytes(PREFETCH);
+            out.append(PREFETCH);
         }
-        out.writeBytes(end);
-        return rank;
+        out.append(end);
     }
 
-    private static void subId(long bits, ByteBuf out) {
+    private static void subId(long bits, Request out) {
         for (int i = 0; i < SUB_ID_LENGTH; i++) {
-            out.writeByte(SUB_ID_SYMBOLS[(int) (bits >>> (5 * i)) & 31]);
+            out.append(SUB_ID_SYMBOLS[(int) (bits >>> (5 * i)) & 31]);
         }
     }
 

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +23,7 @@ class RequestMixTest {
     @Test
     @Timeout(10)
     void shouldDrawANewAddressAndSubIdForEveryRequest() {
-        List<Map<String, String>> requests = write(mix(0, 0, 0, 0));
+        List<Map<String, String>> requests = draw(mix(0, 0, 0, 0));
         Set<String> addresses = new HashSet<>();
         Set<String> subIds = new HashSet<>();
         for (Map<String, String> r : requests) {
@@ -41,7 +38,7 @@ class RequestMixTest {
     @Test
     @Timeout(10)
     void shouldSendOnlyThePopulationWhenVisitorsReturn() {
-        List<Map<String, String>> requests = write(mix(100, 0, 0, 0));
+        List<Map<String, String>> requests = draw(mix(100, 0, 0, 0));
         Map<String, String> browserOf = new HashMap<>();
         Set<String> subIds = new HashSet<>();
         for (Map<String, String> r : requests) {
@@ -59,7 +56,7 @@ class RequestMixTest {
     @Test
     @Timeout(10)
     void shouldDrawBotPrefetchAndPartnerSharesPerRequest() {
-        List<Map<String, String>> requests = write(mix(100, 0.2, 0.1, 0.3));
+        List<Map<String, String>> requests = draw(mix(100, 0.2, 0.1, 0.3));
         int bots = 0;
         int prefetches = 0;
         int partners = 0;
@@ -92,13 +89,12 @@ class RequestMixTest {
     void shouldDrawSlugsByZipfRankAndReturnTheRank() {
         RequestMix mix = mix(0, 0, 0, 0);
         SplittableRandom random = new SplittableRandom(7);
-        Visitors.Visitor visitor = new Visitors.Visitor();
+        Request request = new Request(mix.maxRequestBytes());
         int[] hits = new int[mix.slugCount()];
         for (int i = 0; i < REQUESTS; i++) {
-            ByteBuf out = Unpooled.buffer();
-            int rank = mix.write(out, random, visitor);
-            assertEquals("/go/s" + rank, parse(out).get("path"), "the returned rank is the slug written");
-            hits[rank]++;
+            mix.draw(random, request);
+            assertEquals("/go/s" + request.slugRank, parse(request).get("path"), "the rank is the slug written");
+            hits[request.slugRank]++;
         }
         assertEquals(new ZipfSampler(50, 1.0).probability(0), hits[0] / (double) REQUESTS, 0.015, "top slug share");
     }
@@ -107,17 +103,16 @@ class RequestMixTest {
     @Timeout(10)
     void shouldPromiseTheExactLengthOfTheLongestRequest() {
         // Every optional part on and one choice each, so that the longest request (the longest crawler, a 15-char
-        // address) turns up often: the bound must be reached and never passed (the buffer cannot grow).
+        // address) turns up often: the bound must be reached and never passed (the request's array cannot grow).
         RequestMix mix = new RequestMix(new RequestMix.Spec("/go", "go.example.com", List.of("only"), 1.0, AGENTS,
             new double[] {1, 1, 1, 1}, List.of("de-DE"), true, 1.0, 1.0, List.of("anna"), 1.0, true, true, 0, 3));
         SplittableRandom random = new SplittableRandom(5);
-        Visitors.Visitor visitor = new Visitors.Visitor();
+        Request request = new Request(mix.maxRequestBytes());
         int longest = 0;
         for (int i = 0; i < REQUESTS; i++) {
-            ByteBuf out = Unpooled.buffer(mix.maxRequestBytes(), mix.maxRequestBytes());
-            mix.write(out, random, visitor);
-            longest = Math.max(longest, out.readableBytes());
-            assertEquals("close", parse(out).get("Connection"));
+            mix.draw(random, request);
+            longest = Math.max(longest, request.length);
+            assertEquals("close", parse(request).get("Connection"));
         }
         assertEquals(mix.maxRequestBytes(), longest);
     }
@@ -132,23 +127,21 @@ class RequestMixTest {
             List.of("anna", "ben"), partnerShare, true, false, visitors, 3));
     }
 
-    /** Writes each request into a buffer that cannot grow past the promised bound, and parses it back. */
-    private static List<Map<String, String>> write(RequestMix mix) {
+    /** Draws the requests into one {@link Request} of the promised capacity, as a lane does, and parses each. */
+    private static List<Map<String, String>> draw(RequestMix mix) {
         SplittableRandom random = new SplittableRandom(11);
-        Visitors.Visitor visitor = new Visitors.Visitor();
+        Request request = new Request(mix.maxRequestBytes());
         List<Map<String, String>> requests = new ArrayList<>(REQUESTS);
         for (int i = 0; i < REQUESTS; i++) {
-            ByteBuf out = Unpooled.buffer(mix.maxRequestBytes(), mix.maxRequestBytes());
-            mix.write(out, random, visitor);
-            requests.add(parse(out));
+            mix.draw(random, request);
+            requests.add(parse(request));
         }
         return requests;
     }
 
     /** The request line's path and sub1, and the headers; fails on anything but one well-formed GET. */
-    private static Map<String, String> parse(ByteBuf out) {
-        String text = out.toString(StandardCharsets.ISO_8859_1);
-        out.release();
+    private static Map<String, String> parse(Request request) {
+        String text = request.toString();
         assertTrue(text.endsWith("\r\n\r\n"), text);
         String[] lines = text.substring(0, text.length() - 4).split("\r\n");
         String[] requestLine = lines[0].split(" ");
