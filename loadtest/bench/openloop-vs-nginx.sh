@@ -34,10 +34,14 @@ loadgen_jar=$root/loadtest/target/benchmarks.jar
 [[ -f $loadgen_jar ]] || (cd "$root" && mvn -B -q -DskipTests -pl loadtest -am package)
 start_pipeline_vs_anchor "$links"
 
+server_failed() { # the temp dir goes with the exit: show why the server stopped answering, if it did
+  echo "run failed; the server's log ends:" >&2; tail -n 20 "$work/server.log" >&2; exit 1
+}
+
 if [[ $rate == auto ]]; then
   fresh=1; [[ $visitors != 0 ]] && fresh=0
   closed=$(FRESH=$fresh LOADGEN_CPU=$loadgen_cpu bash "$work/bench/redirect-bench" "http://127.0.0.1:$port/" \
-    "$work/slugs.tsv" 10s 50)
+    "$work/slugs.tsv" 10s 50) || server_failed
   echo "closed loop: $closed"
   max=$(grep -o ' rps=[0-9]*' <<<"$closed" | cut -d= -f2)
   [[ -n $max ]] || { echo "no rps= in the closed-loop run" >&2; exit 1; }
@@ -53,7 +57,7 @@ openloop() { # NAME URL ROUND: one run; appends its key=value line, with the tar
     -cp "$loadgen_jar" io.smartlinkd.loadgen.OpenLoop --url "$url" --slugs "$work/slugs.tsv" --rate "$rate" \
     --duration "$duration" --warmup "$warmup" --connections "$conns" --user-agents "$work/uas.tsv" \
     --languages "$work/langs.txt" --xff --visitors "$visitors" --progress "${PROGRESS:-0}" "${hlog[@]}" \
-    > "$work/run.out" || { cat "$work/run.out" >&2; exit 1; }
+    > "$work/run.out" || { cat "$work/run.out" >&2; server_failed; }
   grep '^openloop ' "$work/run.out" | awk -v name="$name" '{
       errors = 0
       for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] ~ /^err_/) errors += kv[2] }
