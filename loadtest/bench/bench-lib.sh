@@ -110,3 +110,41 @@ YAML
       print "      - { name: android-tablets, when: { device: [tablet], os: [Android] }, pool: b-pool }" > file
       print "      - { name: everyone, pool: b-pool }" > file }' "$slugs"
 }
+
+# start_pipeline_vs_anchor LINKS: what the full-pipeline comparisons share. LINKS of the anchor's slugs in
+# $work/slugs.tsv; the realistic mix beside them (prepare_mix: uas.tsv, langs.txt with ten Accept-Language values,
+# $work/bench/redirect-bench running mix.lua); smartlinkd with write_pipeline_config on $port (admin $admin_port,
+# core $server_cpu); the nginx map anchor with the same slugs on $anchor_port (core ANCHOR_CPU, default
+# $server_cpu). Needs npm for the CC0 country database, or the file already in $root/data.
+start_pipeline_vs_anchor() {
+  local links=$1
+  "$root/geo-data/fetch-cc0.sh" "$root/data" >/dev/null
+  "$bench/nginx-anchor" slugs "$links" "$work/slugs.tsv"
+  prepare_mix "$work" "$root" "$bench" "en-US,en;q=0.9" "de-DE,de;q=0.9,en;q=0.8" "fr-FR,fr;q=0.9" "es-ES,es;q=0.9" \
+    "pt-BR,pt;q=0.9" "en-GB,en;q=0.9" "ja-JP,ja;q=0.9" "ru-RU,ru;q=0.9" "it-IT,it;q=0.9" "pl-PL,pl;q=0.9"
+  write_pipeline_config "$work/config" "$work/slugs.tsv"
+  start_server server "$work/config" "$port" "$admin_port"
+  wait_geo_loaded "$work/server.log"
+  ANCHOR_CPU=${ANCHOR_CPU:-$server_cpu} "$bench/nginx-anchor" start map "$anchor_port" "$work/slugs.tsv"
+}
+
+# pipeline_metrics: the server's counters that show the pipeline ran (clicks, bots, user agents, geo, codes; a
+# non-zero code_pool_empty means the refill fell behind and the figures flatter us).
+pipeline_metrics() {
+  local names='clicks_total|bot_clicks|user_agent|geo_networks|codes_issued|codes_reissued|code_pool_empty'
+  curl -s "http://127.0.0.1:$admin_port/metrics" | grep -E "^smartlinkd_($names)" || true
+}
+
+# wait_quiet: waits up to QUIET_WAIT seconds (default 120) for a 1-s window in which the whole machine is under 10%
+# of one core busy, so that a run on a shared machine measures our servers rather than someone else's work; after
+# that it warns and goes on.
+wait_quiet() {
+  local i before hz
+  hz=$(getconf CLK_TCK)
+  for ((i = 0; i < ${QUIET_WAIT:-120}; i++)); do
+    before=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)
+    sleep 1
+    (( ($(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat) - before) * 10 < hz )) && return
+  done
+  echo "warning: machine not quiet, measuring anyway" >&2
+}

@@ -20,17 +20,7 @@ port=${PORT:-18080}; anchor_port=${ANCHOR_PORT:-18081}; admin_port=${ADMIN_PORT:
 
 source "$root/loadtest/bench/bench-lib.sh"
 bench_setup
-"$root/geo-data/fetch-cc0.sh" "$root/data" >/dev/null
-"$bench/nginx-anchor" slugs "$links" "$work/slugs.tsv"
-prepare_mix "$work" "$root" "$bench" "en-US,en;q=0.9" "de-DE,de;q=0.9,en;q=0.8" "fr-FR,fr;q=0.9" "es-ES,es;q=0.9" \
-  "pt-BR,pt;q=0.9" "en-GB,en;q=0.9" "ja-JP,ja;q=0.9" "ru-RU,ru;q=0.9" "it-IT,it;q=0.9" "pl-PL,pl;q=0.9"
-
-write_pipeline_config "$work/config" "$work/slugs.tsv"
-
-start_server server "$work/config" "$port" "$admin_port"
-wait_geo_loaded "$work/server.log"
-
-ANCHOR_CPU=$server_cpu "$bench/nginx-anchor" start map "$anchor_port" "$work/slugs.tsv"
+start_pipeline_vs_anchor "$links"
 LOADGEN_CPU=$loadgen_cpu bash ${BENCH_TRACE:+-x} "$work/bench/redirect-bench" vs "http://127.0.0.1:$port/" \
   "http://127.0.0.1:$anchor_port/" "$work/slugs.tsv" "$duration" "$conns" 1
-curl -s "http://127.0.0.1:$admin_port/metrics" | grep -E '^smartlinkd_(clicks_total|bot_clicks|user_agent|geo_networks|codes_issued|codes_reissued|code_pool_empty)' || true
+pipeline_metrics

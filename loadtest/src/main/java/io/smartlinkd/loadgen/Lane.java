@@ -1,7 +1,7 @@
 package io.smartlinkd.loadgen;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -27,8 +27,9 @@ import org.HdrHistogram.Recorder;
  * omission correction). With {@code churn} every request opens a new connection and the server closes it.
  *
  * <p>Threading: every field is owned by the lane's event loop; {@link LoadRun} reads the counters only after
- * {@link #done} has counted down. A request allocates a wrapper buffer, a timeout task handle and, with churn, a
- * channel; the request bytes themselves are prepared in {@link RequestMix}.
+ * {@link #done} has counted down. Each request is drawn afresh by {@link RequestMix} into the lane's one
+ * {@link Request} and copied into a buffer from the channel's pooled allocator (released by the write, its memory
+ * reused by the next); beyond that a request allocates a timeout task handle and, with churn, a channel.
  */
 final class Lane implements Runnable {
     /** A start later than this after the lane could have sent it is the generator's own lag. */
@@ -38,6 +39,7 @@ final class Lane implements Runnable {
     private final EventLoop loop;
     private final RequestMix mix;
     private final Recorder recorder;
+    private final Progress progress;
     private final CountDownLatch done;
     private final SplittableRandom random;
     private final boolean churn;
@@ -49,6 +51,7 @@ final class Lane implements Runnable {
     private final long first;
     private final long stride;
     private final Runnable onTimeout = this::timeout;
+    private final Request request;
 
     private long k;
     private long nextIntendedNs;
@@ -73,23 +76,26 @@ final class Lane implements Runnable {
     long errOther;
     long lateStarts;
     long unsent;
-    long[] requestHits;
+    /** Requests per slug rank in the measured window, or null when not counted. */
+    long[] slugHits;
 
-    Lane(Bootstrap template, EventLoop loop, RequestMix mix, Recorder recorder, CountDownLatch done, long seed,
-         boolean churn, long timeoutNs, double periodNs, int index,
+    Lane(Bootstrap template, EventLoop loop, RequestMix mix, Recorder recorder, Progress progress,
+         CountDownLatch done, SplittableRandom random, boolean churn, long timeoutNs, double periodNs, int index,
          int lanes, boolean countSlugs) {
         this.bootstrap = template.clone(loop).handler(new Initializer(this));
         this.loop = loop;
         this.mix = mix;
         this.recorder = recorder;
+        this.progress = progress;
         this.done = done;
-        this.random = new SplittableRandom(seed);
+        this.random = random;
         this.churn = churn;
         this.timeoutNs = timeoutNs;
         this.periodNs = periodNs;
         this.first = index;
         this.stride = lanes;
-        this.requestHits = countSlugs ? new long[mix.size()] : null;
+        this.request = new Request(mix.maxRequestBytes());
+        this.slugHits = countSlugs ? new long[mix.slugCount()] : null;
     }
 
     /** Opens the keep-alive connection before the clock starts; called once, off the loop. */
@@ -157,7 +163,9 @@ final class Lane implements Runnable {
         }
     }
 
-    private final ChannelFutureListener connected = f -> {
+    private final ChannelFutureListener connected = this::connected;
+
+    private void connected(ChannelFuture f) {
         if (f.channel() != channel || !busy) {
             f.channel().close();
             return;
@@ -169,16 +177,19 @@ final class Lane implements Runnable {
             if (measured) {
                 errConnect++;
             }
+            progress.error();
             complete(false);
         }
-    };
+    }
 
     private void write(Channel ch) {
-        int i = random.nextInt(mix.size());
-        if (requestHits != null && measured) {
-            requestHits[i]++;
+        mix.draw(random, request);
+        if (slugHits != null && measured) {
+            slugHits[request.slugRank]++;
         }
-        ch.writeAndFlush(Unpooled.wrappedBuffer(mix.request(i)), ch.voidPromise());
+        ByteBuf out = ch.alloc().ioBuffer(request.length);
+        out.writeBytes(request.bytes, 0, request.length);
+        ch.writeAndFlush(out, ch.voidPromise());
     }
 
     private void timeout() {
@@ -188,6 +199,7 @@ final class Lane implements Runnable {
         if (measured) {
             errTimeout++;
         }
+        progress.error();
         Channel ch = channel;
         channel = null;
         if (ch != null) {
@@ -215,10 +227,14 @@ final class Lane implements Runnable {
             fail(ch, false);
             return;
         }
-        long now = System.nanoTime();
+        long latencyUs = Math.max(0, (System.nanoTime() - intendedNs) / 1000);
+        progress.record(latencyUs);
+        if (status < 200 || status >= 400) {
+            progress.error();
+        }
         if (measured) {
             responses++;
-            recorder.recordValue(Math.max(0, (now - intendedNs) / 1000));
+            recorder.recordValue(latencyUs);
             if (status >= 500) {
                 status5xx++;
             } else if (status >= 400) {
@@ -248,6 +264,7 @@ final class Lane implements Runnable {
                 errOther++;
             }
         }
+        progress.error();
         channel = null;
         ch.close();
         complete(false);

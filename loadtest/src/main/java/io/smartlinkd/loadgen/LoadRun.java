@@ -1,6 +1,7 @@
 package io.smartlinkd.loadgen;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -17,19 +18,17 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.Recorder;
 
 /**
- * One open-loop run: starts the event loops and the lanes, samples the latency recorder once a second (writing the
- * interval histograms to an HdrHistogram log if asked), waits for the lanes to drain and sums their counters into a
+ * One open-loop run: starts the event loops and the lanes, samples the latency recorder once a second into a
+ * {@link LatencyLog}, prints {@link Progress} lines, waits for the lanes to drain and sums their counters into a
  * {@link Report}. Latency is recorded in microseconds. Not reusable: one instance, one {@link #run()}.
  */
 final class LoadRun {
@@ -46,6 +45,9 @@ final class LoadRun {
         long timeoutNs,
         boolean nio,
         Path hlog,
+        long progressNs,
+        PrintStream progressOut,
+        long seed,
         boolean countSlugs) {
     }
 
@@ -74,19 +76,23 @@ final class LoadRun {
             .channel(channelType)
             .remoteAddress(config.target())
             .option(ChannelOption.TCP_NODELAY, true)
+            // Requests are written into pooled buffers: their memory comes back to the event loop's cache, no garbage.
+            .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                 (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(config.timeoutNs()))))
             .handler(new ChannelInboundHandlerAdapter());
         long startMs = System.currentTimeMillis(); // the recorder's first interval starts now: the log's base time
         Recorder recorder = new Recorder(3);
+        Progress progress = new Progress(config.progressNs(), config.progressOut());
         CountDownLatch done = new CountDownLatch(config.connections());
         double periodNs = 1e9 / config.ratePerSecond();
         List<Lane> lanes = new ArrayList<>(config.connections());
         List<EventLoop> loops = new ArrayList<>();
         group.forEach(e -> loops.add((EventLoop) e));
+        SplittableRandom seeds = new SplittableRandom(config.seed());
         for (int i = 0; i < config.connections(); i++) {
-            lanes.add(new Lane(template, loops.get(i % loops.size()), config.mix(), recorder, done, 0x5EEDL * 31 + i,
-                config.churn(), config.timeoutNs(), periodNs, i, config.connections(),
+            lanes.add(new Lane(template, loops.get(i % loops.size()), config.mix(), recorder, progress, done,
+                seeds.split(), config.churn(), config.timeoutNs(), periodNs, i, config.connections(),
                 config.countSlugs()));
         }
         if (!config.churn()) {
@@ -104,52 +110,34 @@ final class LoadRun {
         long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         long measureFrom = t0 + config.warmupNs();
         long end = measureFrom + config.durationNs();
+        progress.start(t0, measureFrom, end);
         for (Lane lane : lanes) {
             lane.start(t0, measureFrom, end);
         }
 
-        Histogram total = new Histogram(3);
-        Histogram interval = null;
-        HistogramLogWriter log = null;
-        if (config.hlog() != null) {
-            log = new HistogramLogWriter(new PrintStream(Files.newOutputStream(config.hlog()), false, "US-ASCII"));
-            log.outputComment("smartlinkd OpenLoop, latency in microseconds, corrected for coordinated omission");
-            log.outputLogFormatVersion();
-            log.outputStartTime(startMs);
-            log.setBaseTime(startMs);
-            log.outputLegend();
-        }
         long drainDeadline = end + config.timeoutNs() + TimeUnit.SECONDS.toNanos(2);
-        long nextTick = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-        boolean finished = false;
-        while (!finished) {
-            long wait = Math.min(nextTick, drainDeadline) - System.nanoTime();
-            finished = done.await(Math.max(0, wait), TimeUnit.NANOSECONDS) || System.nanoTime() >= drainDeadline;
-            interval = recorder.getIntervalHistogram(interval);
-            total.add(interval);
-            if (log != null && (interval.getTotalCount() > 0 || System.nanoTime() >= measureFrom)) {
-                log.outputIntervalHistogram(interval);
+        try (LatencyLog latency = new LatencyLog(recorder, config.hlog(), startMs)) {
+            long nextSampleNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            boolean finished = false;
+            while (!finished) {
+                long wakeNs = Math.min(Math.min(nextSampleNs, drainDeadline), progress.dueNs());
+                finished = done.await(Math.max(0, wakeNs - System.nanoTime()), TimeUnit.NANOSECONDS)
+                    || System.nanoTime() >= drainDeadline;
+                long now = System.nanoTime();
+                progress.tick(now);
+                if (finished || now >= nextSampleNs) {
+                    latency.sample(now >= measureFrom);
+                    nextSampleNs += TimeUnit.SECONDS.toNanos(1);
+                }
             }
-            nextTick += TimeUnit.SECONDS.toNanos(1);
+            // The lanes' counters are published by the latch; if one did not drain in time, read them anyway.
+            Report.Builder report = new Report.Builder(config.ratePerSecond(), config.durationNs(),
+                config.warmupNs(), config.connections(), config.threads(), transport, config.churn(),
+                latency.total(), config.countSlugs() ? new long[config.mix().slugCount()] : null);
+            for (Lane lane : lanes) {
+                report.add(lane);
+            }
+            return report.build(done.getCount());
         }
-        if (log != null) {
-            log.close();
-        }
-        // The lanes' counters are published by the latch; if one did not drain in time, read them anyway.
-        Report.Builder report = new Report.Builder(config.ratePerSecond(), config.durationNs(), config.warmupNs(),
-            config.connections(), config.threads(), transport, config.churn(), total,
-            config.countSlugs() ? new long[slugCount()] : null);
-        for (Lane lane : lanes) {
-            report.add(lane, config.mix());
-        }
-        return report.build(done.getCount());
-    }
-
-    private int slugCount() {
-        int max = 0;
-        for (int i = 0; i < config.mix().size(); i++) {
-            max = Math.max(max, config.mix().slugRank(i));
-        }
-        return max + 1;
     }
 }

@@ -1,5 +1,6 @@
 package io.smartlinkd.loadgen;
 
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -65,8 +66,16 @@ public final class OpenLoop implements Callable<Integer> {
     @Option(names = "--user-agents", description = "TSV 'weight<TAB>user agent'; absent = one browser UA.")
     Path userAgents;
 
-    @Option(names = "--xff", description = "A random public IPv4 address per request in X-Forwarded-For.")
+    @Option(names = "--languages", description = "Accept-Language values, one per line; absent = no such header.")
+    Path languages;
+
+    @Option(names = "--xff", description = "The visitor's public IPv4 address in X-Forwarded-For.")
     boolean xff;
+
+    @Option(names = "--visitors", defaultValue = "0",
+        description = "Returning visitors: a population of N (address, user agent, language) drawn once, each request"
+            + " from one of them. 0 (default) = a new visitor for every request.")
+    int visitors;
 
     @Option(names = "--bots", defaultValue = "0", description = "Share of requests with a crawler user agent.")
     double bots;
@@ -90,17 +99,20 @@ public final class OpenLoop implements Callable<Integer> {
     @Option(names = "--hlog", description = "Write an HdrHistogram log (interval histograms every second, in us).")
     Path hlog;
 
-    @Option(names = "--prepared", defaultValue = "16384",
-        description = "Distinct requests encoded before the run (default ${DEFAULT-VALUE}).")
-    int prepared;
+    @Option(names = "--progress", defaultValue = "5s", converter = DurationConverter.class,
+        description = "A progress line on stderr this often; 0 = none (default ${DEFAULT-VALUE}).")
+    long progressNs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the request mix (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1",
+        description = "Seed of the draws and of the visitor population (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--nio", description = "Use the NIO transport even where epoll is available.")
     boolean nio;
 
+    /** Tests count requests per slug rank and catch the progress lines. */
     boolean countSlugs;
+    PrintStream progressOut = System.err;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new OpenLoop()).execute(args));
@@ -127,22 +139,25 @@ public final class OpenLoop implements Callable<Integer> {
         check(timeoutNs > 0, "--timeout must be > 0");
         check(zipf >= 0, "--zipf must be >= 0");
         check(share(bots) && share(prefetch) && share(partnerShare), "shares must be in [0, 1]");
-        check(prepared >= 1, "--prepared must be >= 1");
+        check(visitors >= 0, "--visitors must be >= 0");
+        check(progressNs >= 0, "--progress must be >= 0");
         int port = url.getPort() > 0 ? url.getPort() : 80;
         String authority = host != null ? host : url.getPort() > 0 ? url.getHost() + ":" + port : url.getHost();
         List<String> agents = new ArrayList<>();
         double[] weights;
         if (userAgents != null) {
-            weights = RequestMix.readUserAgents(userAgents, agents);
+            weights = MixFiles.readUserAgents(userAgents, agents);
         } else {
             agents.add(RequestMix.DEFAULT_UA);
             weights = new double[] {1};
         }
+        List<String> acceptLanguages = languages == null ? List.of() : MixFiles.readLanguages(languages);
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        RequestMix mix = new RequestMix(new RequestMix.Spec(path, authority, RequestMix.readSlugs(slugs), zipf, agents,
-            weights, xff, bots, prefetch, partners, partnerShare, subIds, churn, prepared, seed));
+        RequestMix mix = new RequestMix(new RequestMix.Spec(path, authority, MixFiles.readSlugs(slugs), zipf, agents,
+            weights, acceptLanguages, xff, bots, prefetch, partners, partnerShare, subIds, churn, visitors, seed));
         return new LoadRun(new LoadRun.Config(new InetSocketAddress(url.getHost(), port), mix, rate, warmupNs,
-            durationNs, connections, threads, churn, timeoutNs, nio, hlog, countSlugs)).run();
+            durationNs, connections, threads, churn, timeoutNs, nio, hlog, progressNs, progressOut, seed,
+            countSlugs)).run();
     }
 
     private static boolean share(double x) {

@@ -117,7 +117,7 @@ public record Report(
             this.slugHits = slugHits;
         }
 
-        void add(Lane lane, RequestMix mix) {
+        void add(Lane lane) {
             started += lane.started;
             responses += lane.responses;
             s23 += lane.status2xx3xx;
@@ -129,9 +129,9 @@ public record Report(
             other += lane.errOther;
             late += lane.lateStarts;
             unsent += lane.unsent;
-            if (slugHits != null && lane.requestHits != null) {
-                for (int i = 0; i < lane.requestHits.length; i++) {
-                    slugHits[mix.slugRank(i)] += lane.requestHits[i];
+            if (slugHits != null && lane.slugHits != null) {
+                for (int rank = 0; rank < lane.slugHits.length; rank++) {
+                    slugHits[rank] += lane.slugHits[rank];
                 }
             }
         }

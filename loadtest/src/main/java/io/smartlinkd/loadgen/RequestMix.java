@@ -1,18 +1,27 @@
 package io.smartlinkd.loadgen;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A pool of complete HTTP/1.1 GET requests, encoded once before the run so that the generator only picks one and
- * writes its bytes. Slugs are drawn by Zipf rank (file order is popularity order), user agents by weight, and the
- * per-request randomness (X-Forwarded-For address, sub id, bot and prefetch shares, partner segment) is drawn
- * per prepared request: with a pool of P requests there are at most P distinct addresses and sub ids.
+ * Draws one HTTP/1.1 GET request per call, afresh: a slug by Zipf rank (file order is popularity order), a
+ * visitor from {@link Visitors} (address, user agent, language), a partner path, a sub id, and the bot and prefetch
+ * shares. Everything that does not change between requests (request-line prefix, slugs, partner paths, Host, user
+ * agents, header names) is encoded once here; a request then costs a handful of random draws and byte copies into
+ * the caller's {@link Request}, no String and no per-request object.
+ *
+ * <p>Request layout, optional parts in brackets:
+ * <pre>
+ * GET {base}{slug}[/{partner}][?sub1={12 chars}] HTTP/1.1
+ * Host: {host}
+ * User-Agent: {visitor's, or a crawler's}
+ * Accept: *&#47;*
+ * [Accept-Language: {visitor's}]
+ * [X-Forwarded-For: {visitor's address}]
+ * [Sec-Purpose: prefetch]
+ * [Connection: close]
+ * </pre>
  * Immutable after construction and safe to share between event loops.
  */
 public final class RequestMix {
@@ -28,7 +37,23 @@ public final class RequestMix {
         "Twitterbot/1.0",
     };
 
-    /** What to put into the requests; validated by {@link OpenLoop}. */
+    /** 32 symbols, so a sub id is 12 five-bit slices of one random long: shifts, no division. */
+    private static final byte[] SUB_ID_SYMBOLS = ascii("0123456789abcdefghijklmnopqrstuv");
+    private static final int SUB_ID_LENGTH = 12;
+    private static final byte[] SUB1 = ascii("?sub1=");
+    private static final byte[] ACCEPT_LANGUAGE = ascii("Accept-Language: ");
+    private static final byte[] XFF = ascii("X-Forwarded-For: ");
+    private static final byte[] CRLF = ascii("\r\n");
+    private static final byte[] PREFETCH = ascii("Sec-Purpose: prefetch\r\n");
+    private static final int MAX_ADDRESS_LENGTH = "255.255.255.255".length();
+
+    /**
+     * What to put into the requests; validated by {@link OpenLoop}.
+     *
+     * @param languages Accept-Language values; empty = no such header
+     * @param visitors  0 = a new visitor for every request, otherwise the size of a returning population
+     * @param seed      seeds the returning population (the lanes seed their own draws)
+     */
     public record Spec(
         String basePath,
         String host,
@@ -36,6 +61,7 @@ public final class RequestMix {
         double zipfExponent,
         List<String> userAgents,
         double[] userAgentWeights,
+        List<String> languages,
         boolean xff,
         double botShare,
         double prefetchShare,
@@ -43,152 +69,140 @@ public final class RequestMix {
         double partnerShare,
         boolean subIds,
         boolean close,
-        int prepared,
+        int visitors,
         long seed) {
     }
 
-    private final byte[][] requests;
-    private final int[] slugRanks;
+    private final ZipfSampler zipf;
+    private final Visitors visitors;
+    private final byte[] requestStart;
+    /** Every slug's bytes, back to back; slug {@code r} is {@code [slugStart[r], slugStart[r + 1])}. */
+    private final byte[] slugBytes;
+    private final int[] slugStart;
+    private final byte[][] partnerPaths;
+    private final double partnerShare;
+    private final boolean subIds;
+    private final byte[] versionHostAgent;
+    private final byte[][] agentLines;
+    private final byte[][] crawlerLines;
+    private final byte[][] languageValues;
+    private final boolean xff;
+    private final double botShare;
+    private final double prefetchShare;
+    private final byte[] end;
+    private final int maxRequestBytes;
 
     public RequestMix(Spec spec) {
-        SplittableRandom random = new SplittableRandom(spec.seed());
-        ZipfSampler zipf = new ZipfSampler(spec.slugs().size(), spec.zipfExponent());
-        double[] uaCumulative = cumulative(spec.userAgentWeights());
         String prefix = spec.basePath().endsWith("/") ? spec.basePath() : spec.basePath() + "/";
-        requests = new byte[spec.prepared()][];
-        slugRanks = new int[spec.prepared()];
-        StringBuilder sb = new StringBuilder(512);
-        for (int i = 0; i < requests.length; i++) {
-            int rank = zipf.sample(random);
-            slugRanks[i] = rank;
-            sb.setLength(0);
-            sb.append("GET ").append(prefix).append(spec.slugs().get(rank));
-            if (!spec.partners().isEmpty() && random.nextDouble() < spec.partnerShare()) {
-                sb.append('/').append(spec.partners().get(random.nextInt(spec.partners().size())));
-            }
-            if (spec.subIds()) {
-                sb.append("?sub1=").append(Long.toString(random.nextLong() & Long.MAX_VALUE, 36));
-            }
-            sb.append(" HTTP/1.1\r\nHost: ").append(spec.host()).append("\r\nUser-Agent: ");
-            if (random.nextDouble() < spec.botShare()) {
-                sb.append(CRAWLERS[random.nextInt(CRAWLERS.length)]);
-            } else {
-                sb.append(spec.userAgents().get(pick(uaCumulative, random.nextDouble())));
-            }
-            sb.append("\r\nAccept: */*\r\n");
-            if (spec.xff()) {
-                sb.append("X-Forwarded-For: ");
-                publicIpv4(random, sb);
-                sb.append("\r\n");
-            }
-            if (random.nextDouble() < spec.prefetchShare()) {
-                sb.append("Sec-Purpose: prefetch\r\n");
-            }
-            if (spec.close()) {
-                sb.append("Connection: close\r\n");
-            }
-            sb.append("\r\n");
-            requests[i] = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        requestStart = ascii("GET " + prefix);
+        zipf = new ZipfSampler(spec.slugs().size(), spec.zipfExponent());
+        slugStart = new int[spec.slugs().size() + 1];
+        byte[][] slugs = encode(spec.slugs(), "", "");
+        int length = 0;
+        int longestSlug = 0;
+        for (int r = 0; r < slugs.length; r++) {
+            slugStart[r] = length;
+            length += slugs[r].length;
+            longestSlug = Math.max(longestSlug, slugs[r].length);
+        }
+        slugStart[slugs.length] = length;
+        slugBytes = new byte[length];
+        for (int r = 0; r < slugs.length; r++) {
+            System.arraycopy(slugs[r], 0, slugBytes, slugStart[r], slugs[r].length);
+        }
+        partnerPaths = encode(spec.partners(), "/", "");
+        partnerShare = spec.partnerShare();
+        subIds = spec.subIds();
+        versionHostAgent = ascii(" HTTP/1.1\r\nHost: " + spec.host() + "\r\nUser-Agent: ");
+        agentLines = encode(spec.userAgents(), "", "\r\nAccept: */*\r\n");
+        crawlerLines = encode(List.of(CRAWLERS), "", "\r\nAccept: */*\r\n");
+        languageValues = encode(spec.languages(), "", "");
+        xff = spec.xff();
+        botShare = spec.botShare();
+        prefetchShare = spec.prefetchShare();
+        end = ascii(spec.close() ? "Connection: close\r\n\r\n" : "\r\n");
+        WeightedSampler agents = new WeightedSampler(spec.userAgentWeights());
+        visitors = spec.visitors() == 0
+            ? Visitors.fresh(agents, languageValues.length)
+            : Visitors.returning(spec.visitors(), agents, languageValues.length, new SplittableRandom(spec.seed()));
+        maxRequestBytes = requestStart.length + longestSlug + longest(partnerPaths)
+            + (subIds ? SUB1.length + SUB_ID_LENGTH : 0) + versionHostAgent.length
+            + Math.max(longest(agentLines), longest(crawlerLines))
+            + (languageValues.length > 0 ? ACCEPT_LANGUAGE.length + longest(languageValues) + CRLF.length : 0)
+            + (xff ? XFF.length + MAX_ADDRESS_LENGTH + CRLF.length : 0) + PREFETCH.length + end.length;
+    }
+
+    /** Slugs in popularity order; {@link Request#slugRank} indexes them. */
+    public int slugCount() {
+        return slugStart.length - 1;
+    }
+
+    /** No request is longer: the capacity of a {@link Request}. */
+    public int maxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    /** Draws one request from {@code random} into {@code out}: its bytes, slug rank and visitor. */
+    void draw(SplittableRandom random, Request out) {
+        int rank = zipf.sample(random);
+        Visitors.Visitor visitor = out.visitor;
+        visitors.draw(random, visitor);
+        out.clear();
+        out.slugRank = rank;
+        out.append(requestStart);
+        out.append(slugBytes, slugStart[rank], slugStart[rank + 1] - slugStart[rank]);
+        if (partnerPaths.length > 0 && random.nextDouble() < partnerShare) {
+            out.append(partnerPaths[random.nextInt(partnerPaths.length)]);
+        }
+        if (subIds) {
+            out.append(SUB1);
+            subId(random.nextLong(), out);
+        }
+        out.append(versionHostAgent);
+        if (random.nextDouble() < botShare) {
+            out.append(crawlerLines[random.nextInt(crawlerLines.length)]);
+        } else {
+            out.append(agentLines[visitor.agent]);
+        }
+        if (visitor.language >= 0) {
+            out.append(ACCEPT_LANGUAGE);
+            out.append(languageValues[visitor.language]);
+            out.append(CRLF);
+        }
+        if (xff) {
+            out.append(XFF);
+            PublicIpv4.write(visitor.address, out);
+            out.append(CRLF);
+        }
+        if (random.nextDouble() < prefetchShare) {
+            out.append(PREFETCH);
+        }
+        out.append(end);
+    }
+
+    private static void subId(long bits, Request out) {
+        for (int i = 0; i < SUB_ID_LENGTH; i++) {
+            out.append(SUB_ID_SYMBOLS[(int) (bits >>> (5 * i)) & 31]);
         }
     }
 
-    public int size() {
-        return requests.length;
+    private static byte[][] encode(List<String> values, String before, String after) {
+        byte[][] out = new byte[values.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ascii(before + values.get(i) + after);
+        }
+        return out;
     }
 
-    /** The encoded request {@code i}; callers must not modify it. */
-    public byte[] request(int i) {
-        return requests[i];
+    private static int longest(byte[][] values) {
+        int max = 0;
+        for (byte[] v : values) {
+            max = Math.max(max, v.length);
+        }
+        return max;
     }
 
-    /** The Zipf rank of the slug of request {@code i} (0 = the first slug of the file). */
-    public int slugRank(int i) {
-        return slugRanks[i];
-    }
-
-    /** Reads the first column of a TSV file (blank lines and {@code #} comments skipped), without a leading '/'. */
-    public static List<String> readSlugs(Path file) throws IOException {
-        List<String> slugs = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            String slug = trimmed.split("\t", 2)[0].strip();
-            while (slug.startsWith("/")) {
-                slug = slug.substring(1);
-            }
-            if (!slug.isEmpty()) {
-                slugs.add(slug);
-            }
-        }
-        if (slugs.isEmpty()) {
-            throw new IllegalArgumentException("no slugs in " + file);
-        }
-        return slugs;
-    }
-
-    /** Reads "weight&lt;TAB&gt;user agent" lines into {@code agents} and returns the weights. */
-    public static double[] readUserAgents(Path file, List<String> agents) throws IOException {
-        List<Double> weights = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            int tab = line.indexOf('\t');
-            if (tab <= 0 || tab == line.length() - 1) {
-                continue;
-            }
-            double w = Double.parseDouble(line.substring(0, tab).strip());
-            String ua = line.substring(tab + 1).strip();
-            if (w > 0 && !ua.isEmpty() && ua.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-                weights.add(w);
-                agents.add(ua);
-            }
-        }
-        if (agents.isEmpty()) {
-            throw new IllegalArgumentException("no 'weight<TAB>user agent' lines in " + file);
-        }
-        return weights.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static double[] cumulative(double[] weights) {
-        double[] c = new double[weights.length];
-        double total = 0;
-        for (int i = 0; i < weights.length; i++) {
-            total += weights[i];
-            c[i] = total;
-        }
-        for (int i = 0; i < c.length; i++) {
-            c[i] /= total;
-        }
-        return c;
-    }
-
-    private static int pick(double[] cumulative, double r) {
-        int lo = 0;
-        int hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] <= r) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** A random unicast address outside the private, loopback, link-local, CGNAT and benchmark ranges. */
-    static void publicIpv4(SplittableRandom random, StringBuilder out) {
-        while (true) {
-            int a = 1 + random.nextInt(223);
-            int b = random.nextInt(256);
-            boolean reserved = a == 10 || a == 127 || a == 0 || (a == 100 && b >= 64 && b < 128)
-                || (a == 169 && b == 254) || (a == 172 && b >= 16 && b < 32) || (a == 192 && b == 168)
-                || (a == 198 && (b == 18 || b == 19));
-            if (!reserved) {
-                out.append(a).append('.').append(b).append('.').append(random.nextInt(256)).append('.')
-                    .append(1 + random.nextInt(254));
-                return;
-            }
-        }
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 }
