@@ -1,16 +1,9 @@
 package io.smartlinkd.agent;
 
 import io.smartlinkd.bench.ServerJvm;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import io.smartlinkd.bench.UserAgentCorpus;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -56,12 +49,7 @@ public class UserAgentBenchmark extends ServerJvm {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        Path corpus = Path.of(System.getProperty("smartlinkd.corpora", "server/target/corpora"), "user-agents.json");
-        if (!Files.isRegularFile(corpus)) {
-            throw new IllegalStateException(corpus.toAbsolutePath() + " missing: build first (mvn package runs"
-                    + " corpora/fetch.sh), and run from the repository root");
-        }
-        userAgents = drawByWeight(corpus, new Random(42));
+        userAgents = UserAgentCorpus.load().draw(DRAWS, new Random(42));
         BotRules rules = BotRules.builtIn();
         scanner = rules.scanner();
 
@@ -101,51 +89,5 @@ public class UserAgentBenchmark extends ServerJvm {
 
     private String nextUserAgent() {
         return userAgents[next++ & (DRAWS - 1)];
-    }
-
-    /** {@value #DRAWS} user agents drawn from the corpus entries in proportion to their weights. */
-    private static String[] drawByWeight(Path corpus, Random random) throws IOException {
-        List<String> agents = new ArrayList<>();
-        List<Double> cumulative = new ArrayList<>();
-        double total = 0;
-        try (JsonParser parser = new JsonFactory().createParser(corpus.toFile())) {
-            parser.nextToken();
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
-                String userAgent = null;
-                double weight = 0;
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    parser.nextToken();
-                    if (field.equals("userAgent")) {
-                        userAgent = parser.getText();
-                    } else if (field.equals("weight")) {
-                        weight = parser.getDoubleValue();
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-                total += weight;
-                agents.add(userAgent);
-                cumulative.add(total);
-            }
-        }
-        String[] drawn = new String[DRAWS];
-        for (int i = 0; i < DRAWS; i++) {
-            double point = random.nextDouble() * total;
-            int index = 0;
-            int low = 0;
-            int high = cumulative.size() - 1;
-            while (low <= high) {
-                int middle = (low + high) >>> 1;
-                if (cumulative.get(middle) < point) {
-                    low = middle + 1;
-                } else {
-                    index = middle;
-                    high = middle - 1;
-                }
-            }
-            drawn[i] = agents.get(index);
-        }
-        return drawn;
     }
 }
