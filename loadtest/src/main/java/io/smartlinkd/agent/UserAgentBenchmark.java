@@ -1,20 +1,14 @@
 package io.smartlinkd.agent;
 
-import io.smartlinkd.bench.ServerJvm;
+import io.smartlinkd.bench.SmartlinkdBenchmark;
 import io.smartlinkd.bench.UserAgentCorpus;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -30,12 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Run: {@code java -jar loadtest/target/benchmarks.jar UserAgent -prof gc}. In the package of the classifier to
  * reach its cache and queue.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class UserAgentBenchmark extends ServerJvm {
+public class UserAgentBenchmark extends SmartlinkdBenchmark {
     private static final int DRAWS = 1 << 16;
     // Big enough that a one-second iteration of misses never finds it full.
     private static final int QUEUE_CAPACITY = 1 << 24;

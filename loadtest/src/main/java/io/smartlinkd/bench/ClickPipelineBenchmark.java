@@ -32,19 +32,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One click through the whole public pipeline (decoder, client address, visitor, link lookup in Chronicle Map,
@@ -67,12 +59,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * cached, as on a server that has seen its traffic. Run from the repository root:
  * {@code java -jar loadtest/target/benchmarks.jar ClickPipeline -prof gc}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class ClickPipelineBenchmark extends ServerJvm {
+public class ClickPipelineBenchmark extends SmartlinkdBenchmark {
     private static final int PLAIN_REQUESTS = 1024;
     /** Many distinct visitors (addresses, agents, links), so new-visitor and unique paths run as under load. */
     private static final int MIX_REQUESTS = 1 << 16;

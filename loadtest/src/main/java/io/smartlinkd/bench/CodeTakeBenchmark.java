@@ -11,20 +11,14 @@ import io.smartlinkd.link.LinkSetCompiler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The code of a coded click, as the handler gets it ({@link CodeIssuer#issue}) for the pipeline config's local
@@ -42,12 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * iterations once it holds half that (its maps would refuse entries past 4x). Run from the repository root:
  * {@code java -jar loadtest/target/benchmarks.jar CodeTakeBenchmark -prof gc}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class CodeTakeBenchmark extends ServerJvm {
+public class CodeTakeBenchmark extends SmartlinkdBenchmark {
     /** As {@code Server}'s: a day of coded clicks, with room. */
     private static final long STORE_CAPACITY = 1_000_000;
     private static final int RETURNING = 1 << 16;

@@ -11,19 +11,11 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The link lookup of a click as the handler does it: the key ({@code [domain][slug]}) built into the event loop's
@@ -35,12 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code uniform} (every link as likely: the cache-hostile worst case). Run from the repository root:
  * {@code java -jar loadtest/target/benchmarks.jar LinkLookup -prof gc}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class LinkLookupBenchmark extends ServerJvm {
+public class LinkLookupBenchmark extends SmartlinkdBenchmark {
     private static final int DRAWS = 1 << 20;
 
     @Param({"1000", "1000000", "10000000"})

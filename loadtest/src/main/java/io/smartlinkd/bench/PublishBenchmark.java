@@ -5,21 +5,15 @@ import io.smartlinkd.journal.ClickDraft;
 import io.smartlinkd.journal.ClickJournal;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One click record published to the journal: the draft filled as the handler fills it ({@link SampleClick}) and
@@ -32,12 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * drained first (outside the timing); {@code ringFull} counts refused records, and must stay 0. Run:
  * {@code java -jar loadtest/target/benchmarks.jar PublishBenchmark -prof gc}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class PublishBenchmark extends ServerJvm {
+public class PublishBenchmark extends SmartlinkdBenchmark {
     private static final int BURST = 8192;
 
     private Path dir;

@@ -12,18 +12,10 @@ import io.smartlinkd.routing.SimpleClickFacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One routing decision for a realistic smartlink: 6 rules (partner + visits, query, referrer, language,
@@ -32,12 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * rule evaluated and a cap taken; {@code firstRuleDestination} the best. Run:
  * {@code java -jar loadtest/target/benchmarks.jar RoutingBenchmark -prof gc}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class RoutingBenchmark extends ServerJvm {
+public class RoutingBenchmark extends SmartlinkdBenchmark {
     private static final String CONFIG = """
             domains:
               - host: go.example.com
