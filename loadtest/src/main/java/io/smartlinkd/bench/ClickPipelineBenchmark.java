@@ -55,14 +55,16 @@ import org.openjdk.jmh.annotations.TearDown;
  * code on a coded link); {@code returning}, a valid visitor cookie (with {@code full}, each request's own, from
  * having made that click once: a repeat click, the code held handed out again); {@code proxied}, returning, on a
  * connection that starts with a PROXY protocol header from a trusted balancer ({@code plain}: with a 3-hop
- * {@code X-Forwarded-For}). With {@code full}, setup clicks the requests until every user agent is classified and
- * cached, as on a server that has seen its traffic. Run from the repository root:
+ * {@code X-Forwarded-For}). Setup makes {@value #WARM_CLICKS} clicks before the first iteration, and with
+ * {@code full} first clicks the requests until every user agent is classified and cached, as on a server that has
+ * seen its traffic. Run from the repository root:
  * {@code java -jar loadtest/target/benchmarks.jar ClickPipeline -prof gc}.
  */
 public class ClickPipelineBenchmark extends SmartlinkdBenchmark {
     private static final int PLAIN_REQUESTS = 1024;
     /** Many distinct visitors (addresses, agents, links), so new-visitor and unique paths run as under load. */
     private static final int MIX_REQUESTS = 1 << 16;
+    private static final int WARM_CLICKS = 1 << 17;
 
     @Param({"100000"})
     int links;
@@ -87,6 +89,11 @@ public class ClickPipelineBenchmark extends SmartlinkdBenchmark {
             setUpFull();
         } else {
             setUpPlain();
+        }
+        // A fixed amount of work for the JIT before any timing: on a shared 2-core machine the compiler threads
+        // get little time, and the short development settings (-wi 2 -w 1) would otherwise time half-compiled code.
+        for (int i = 0; i < WARM_CLICKS; i++) {
+            respond(requests[i & (requests.length - 1)]);
         }
     }
 
