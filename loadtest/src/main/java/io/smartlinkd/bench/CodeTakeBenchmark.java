@@ -39,6 +39,8 @@ import org.openjdk.jmh.annotations.TearDown;
 public class CodeTakeBenchmark extends SmartlinkdBenchmark {
     /** As {@code Server}'s: a day of coded clicks, with room. */
     private static final long STORE_CAPACITY = 1_000_000;
+    /** As {@code Server}'s. */
+    private static final long PURGE_INTERVAL_MS = 600_000;
     private static final int RETURNING = 1 << 16;
     private static final long STOCK_WAIT_MS = 60_000;
 
@@ -96,7 +98,7 @@ public class CodeTakeBenchmark extends SmartlinkdBenchmark {
     private void openService() throws Exception {
         BenchFiles.delete(dir.resolve("discounts"));
         service = DiscountService.start(dir.resolve("discounts"), STORE_CAPACITY, CodeProviders::of,
-                System::currentTimeMillis, 60_000);
+                System::currentTimeMillis, PURGE_INTERVAL_MS);
         service.apply(discounts);
         storedSinceOpen = 0;
     }

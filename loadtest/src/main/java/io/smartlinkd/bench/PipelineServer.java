@@ -1,11 +1,13 @@
 package io.smartlinkd.bench;
 
 import io.smartlinkd.config.HostPort;
+import io.smartlinkd.geo.GeoService;
 import io.smartlinkd.http.ServerState;
 import io.smartlinkd.server.Server;
 import io.smartlinkd.server.ServerOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real smartlinkd started as {@code smartlinkd serve} starts it ({@link Server#start}) on the pipeline config:
@@ -35,6 +37,17 @@ final class PipelineServer implements AutoCloseable {
         }
         HostPort anyPort = new HostPort("127.0.0.1", 0);
         Server server = Server.start(new ServerOptions(config.dir(), dir.resolve("data"), anyPort, anyPort, false));
+        // Serving starts after at most 30 s of waiting for the country table; on a busy machine its build can take
+        // longer, and clicks timed before it is live would skip geo.
+        GeoService geo = server.state().classifiers().geo();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!geo.loaded() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        if (!geo.loaded()) {
+            server.stop();
+            throw new IllegalStateException("country database not loaded after 2 minutes: " + geo.file());
+        }
         return new PipelineServer(dir, config, server);
     }
 
