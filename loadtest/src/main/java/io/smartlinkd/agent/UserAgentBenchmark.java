@@ -1,27 +1,14 @@
 package io.smartlinkd.agent;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import io.smartlinkd.bench.SmartlinkdBenchmark;
+import io.smartlinkd.bench.UserAgentCorpus;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -37,18 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Run: {@code java -jar loadtest/target/benchmarks.jar UserAgent -prof gc}. In the package of the classifier to
  * reach its cache and queue.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-// Forks run with -cp, not -jar, so the manifest's flags do not apply: the list of smartlinkd.jvm.flags (pom.xml).
-@Fork(value = 1, jvmArgsAppend = {
-    "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-    "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-    "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
-    "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true"})
-public class UserAgentBenchmark {
+public class UserAgentBenchmark extends SmartlinkdBenchmark {
     private static final int DRAWS = 1 << 16;
     // Big enough that a one-second iteration of misses never finds it full.
     private static final int QUEUE_CAPACITY = 1 << 24;
@@ -62,12 +40,7 @@ public class UserAgentBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        Path corpus = Path.of(System.getProperty("smartlinkd.corpora", "server/target/corpora"), "user-agents.json");
-        if (!Files.isRegularFile(corpus)) {
-            throw new IllegalStateException(corpus.toAbsolutePath() + " missing: build first (mvn package runs"
-                    + " corpora/fetch.sh), and run from the repository root");
-        }
-        userAgents = drawByWeight(corpus, new Random(42));
+        userAgents = UserAgentCorpus.load().draw(DRAWS, new Random(42));
         BotRules rules = BotRules.builtIn();
         scanner = rules.scanner();
 
@@ -107,51 +80,5 @@ public class UserAgentBenchmark {
 
     private String nextUserAgent() {
         return userAgents[next++ & (DRAWS - 1)];
-    }
-
-    /** {@value #DRAWS} user agents drawn from the corpus entries in proportion to their weights. */
-    private static String[] drawByWeight(Path corpus, Random random) throws IOException {
-        List<String> agents = new ArrayList<>();
-        List<Double> cumulative = new ArrayList<>();
-        double total = 0;
-        try (JsonParser parser = new JsonFactory().createParser(corpus.toFile())) {
-            parser.nextToken();
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
-                String userAgent = null;
-                double weight = 0;
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    parser.nextToken();
-                    if (field.equals("userAgent")) {
-                        userAgent = parser.getText();
-                    } else if (field.equals("weight")) {
-                        weight = parser.getDoubleValue();
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-                total += weight;
-                agents.add(userAgent);
-                cumulative.add(total);
-            }
-        }
-        String[] drawn = new String[DRAWS];
-        for (int i = 0; i < DRAWS; i++) {
-            double point = random.nextDouble() * total;
-            int index = 0;
-            int low = 0;
-            int high = cumulative.size() - 1;
-            while (low <= high) {
-                int middle = (low + high) >>> 1;
-                if (cumulative.get(middle) < point) {
-                    low = middle + 1;
-                } else {
-                    index = middle;
-                    high = middle - 1;
-                }
-            }
-            drawn[i] = agents.get(index);
-        }
-        return drawn;
     }
 }

@@ -2,9 +2,9 @@ package io.smartlinkd.bench;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.ChannelPipeline;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.smartlinkd.agent.BotRules;
 import io.smartlinkd.agent.UserAgentClassifier;
 import io.smartlinkd.clickid.ClickIdKey;
 import io.smartlinkd.config.Config;
@@ -12,81 +12,93 @@ import io.smartlinkd.config.ConfigLoader;
 import io.smartlinkd.config.JournalConfig;
 import io.smartlinkd.config.Limits;
 import io.smartlinkd.config.VisitorConfig;
-import io.smartlinkd.journal.ClickJournal;
-import io.smartlinkd.http.Classifiers;
 import io.smartlinkd.http.PublicChannelInitializer;
 import io.smartlinkd.http.ServerState;
+import io.smartlinkd.journal.ClickJournal;
 import io.smartlinkd.link.CompiledLinkSet;
 import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.LinkSetCompiler;
 import io.smartlinkd.link.LinkTable;
+import io.smartlinkd.loadgen.RequestMix;
 import io.smartlinkd.net.Cidr;
 import io.smartlinkd.net.CidrSet;
 import io.smartlinkd.routing.CapCounters;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Random;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One click through the whole public pipeline (decoder, link lookup in Chronicle Map, access check, click id,
- * journal publish, template, response bytes) on an EmbeddedChannel, without sockets. As on a live server, the
- * user agent is in the classifier's cache and the clicks run on a {@code FastThreadLocalThread} (see
- * {@link FastThreadLocalExecutor}). Run: {@code java -jar loadtest/target/benchmarks.jar ClickPipeline -prof gc}.
+ * One click through the whole public pipeline (decoder, client address, visitor, link lookup in Chronicle Map,
+ * access check, routing, code, click id, journal publish, template, response bytes) on an EmbeddedChannel, without
+ * sockets. {@code pipeline}:
+ * <ul>
+ *   <li>{@code plain}: {@code links} plain links (one destination each), the server state built by hand without a
+ *       country database or user-agent classifier, one request shape with one user agent;</li>
+ *   <li>{@code full}: a real server ({@link PipelineServer}) on the closed-loop benchmarks' config
+ *       ({@link PipelineConfig}: country database, six rules ending in a capped offer pool, every tenth link
+ *       coded) and {@value #MIX_REQUESTS} prepared requests of the load generator's {@link RequestMix}: slugs by
+ *       Zipf rank, user agents by traffic weight from the corpus, a random public {@code X-Forwarded-For} from the
+ *       trusted loopback proxy, 5 % crawlers, 2 % prefetches, 30 % {@code /slug/partner}, a sub id.</li>
+ * </ul>
+ * {@code visitor}: {@code new}, no cookie, so every click is a new visitor (a cookie issued, a unique click, a fresh
+ * code on a coded link); {@code returning}, a valid visitor cookie (with {@code full}, each request's own, from
+ * having made that click once: a repeat click, the code held handed out again); {@code proxied}, returning, on a
+ * connection that starts with a PROXY protocol header from a trusted balancer ({@code plain}: with a 3-hop
+ * {@code X-Forwarded-For}). Setup makes {@value #WARM_CLICKS} clicks before the first iteration, and with
+ * {@code full} first clicks the requests until every user agent is classified and cached, as on a server that has
+ * seen its traffic. Run from the repository root:
+ * {@code java -jar loadtest/target/benchmarks.jar ClickPipeline -prof gc}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-// Forks run with -cp, not -jar, so the manifest's flags do not apply: the list of smartlinkd.jvm.flags (pom.xml).
-@Fork(value = 1, jvmArgsAppend = {
-    "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-    "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-    "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
-    "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true",
-    "-Djmh.executor=CUSTOM", "-Djmh.executor.class=io.smartlinkd.bench.FastThreadLocalExecutor"})
-public class ClickPipelineBenchmark {
-    private static final String USER_AGENT = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)";
+public class ClickPipelineBenchmark extends SmartlinkdBenchmark {
+    private static final int PLAIN_REQUESTS = 1024;
+    /** Many distinct visitors (addresses, agents, links), so new-visitor and unique paths run as under load. */
+    private static final int MIX_REQUESTS = 1 << 16;
+    private static final int WARM_CLICKS = 1 << 17;
 
     @Param({"100000"})
     int links;
 
-    /**
-     * {@code new}: every click a new visitor (a cookie is issued); {@code returning}: a valid visitor cookie;
-     * {@code proxied}: returning, on a connection from a trusted balancer (PROXY header) with a 3-hop
-     * {@code X-Forwarded-For}.
-     */
+    @Param({"plain", "full"})
+    String pipeline;
+
     @Param({"new", "returning", "proxied"})
     String visitor;
 
     private Path dir;
     private LinkSet linkSet;
     private ClickJournal journal;
-    private UserAgentClassifier userAgents;
+    private PipelineServer server;
     private EmbeddedChannel channel;
     private ByteBuf[] requests;
     private int next;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        dir = Files.createTempDirectory("smartlinkd-bench");
+        if (pipeline.equals("full")) {
+            setUpFull();
+        } else {
+            setUpPlain();
+        }
+        // A fixed amount of work for the JIT before any timing: on a shared 2-core machine the compiler threads
+        // get little time, and the short development settings (-wi 2 -w 1) would otherwise time half-compiled code.
+        for (int i = 0; i < WARM_CLICKS; i++) {
+            respond(requests[i & (requests.length - 1)]);
+        }
+    }
+
+    private void setUpPlain() throws Exception {
+        dir = BenchFiles.tempDir("smartlinkd-bench");
         Path config = Files.createDirectories(dir.resolve("config"));
         StringBuilder yaml = new StringBuilder("""
                 domains:
@@ -109,64 +121,121 @@ public class ClickPipelineBenchmark {
                 compiled.routing().table().router(CapCounters.inMemory()), 1);
         journal = ClickJournal.open(dir.resolve("journal"), 1, JournalConfig.DEFAULTS);
         boolean proxied = visitor.equals("proxied");
-        // A live server has parsed a user agent it sees all the time: clicks hit the classifier's cache.
-        userAgents = new UserAgentClassifier(BotRules.builtIn(), 1024);
-        userAgents.start();
-        while (!UserAgentClassifier.isFinal(userAgents.classify(USER_AGENT))) {
-            Thread.sleep(10);
-        }
-        ServerState server = new ServerState(1, ClickIdKey.fromSecret("benchmark-secret-0123456789"),
+        ServerState state = new ServerState(1, ClickIdKey.fromSecret("benchmark-secret-0123456789"),
                 Limits.DEFAULTS, false, journal, JournalConfig.IpPrivacy.TRUNCATE,
-                CidrSet.of(List.of(Cidr.parse("10.0.0.0/8"))), proxied, VisitorConfig.DEFAULTS,
-                new Classifiers(null, userAgents));
-        server.swap(linkSet);
-        server.startAccepting();
-        channel = new EmbeddedChannel(new PublicChannelInitializer(server));
+                CidrSet.of(List.of(Cidr.parse("10.0.0.0/8"))), proxied, VisitorConfig.DEFAULTS);
+        state.swap(linkSet);
+        state.startAccepting();
+        channel = new EmbeddedChannel(new PublicChannelInitializer(state));
         channel.config().setAllocator(PooledByteBufAllocator.DEFAULT);
         if (proxied) {
-            channel.writeInbound(io.netty.buffer.Unpooled.copiedBuffer("PROXY TCP4 10.0.0.1 10.0.0.2 40000 80\r\n",
-                    StandardCharsets.US_ASCII));
+            channel.writeInbound(copied("PROXY TCP4 10.0.0.1 10.0.0.2 40000 80\r\n"));
         }
-        requests = new ByteBuf[1024];
-        java.util.Random random = new java.util.Random(7);
+        requests = new ByteBuf[PLAIN_REQUESTS];
+        Random random = new Random(7);
         String extraHeaders = visitor.equals("new") ? ""
-                : "Cookie: _ga=GA1.2.1234; slv=" + visitorCookie() + "\r\n";
+                : "Cookie: _ga=GA1.2.1234; slv=" + visitorCookie("GET /l0 HTTP/1.1\r\nHost: go.example.com\r\n\r\n")
+                + "\r\n";
         if (proxied) {
             extraHeaders += "X-Forwarded-For: 6.6.6.6, 198.51.100.23, 10.1.2.3\r\n";
         }
         for (int i = 0; i < requests.length; i++) {
-            String request = "GET /l" + random.nextInt(links) + "/anna?sub1=abc HTTP/1.1\r\n"
-                    + "Host: go.example.com\r\nUser-Agent: " + USER_AGENT + "\r\n"
-                    + "Accept: */*\r\n" + extraHeaders + "\r\n";
-            requests[i] = PooledByteBufAllocator.DEFAULT.directBuffer()
-                    .writeBytes(request.getBytes(StandardCharsets.US_ASCII));
+            requests[i] = direct("GET /l" + random.nextInt(links) + "/anna?sub1=abc HTTP/1.1\r\n"
+                    + "Host: go.example.com\r\nUser-Agent: Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)\r\n"
+                    + "Accept: */*\r\n" + extraHeaders + "\r\n");
         }
     }
 
+    private void setUpFull() throws Exception {
+        boolean proxied = visitor.equals("proxied");
+        server = PipelineServer.start(links, proxied);
+        channel = new LoopbackPeerChannel(new PublicChannelInitializer(server.state()));
+        channel.config().setAllocator(PooledByteBufAllocator.DEFAULT);
+        if (proxied) {
+            channel.writeInbound(copied("PROXY TCP4 127.0.0.1 127.0.0.1 40000 80\r\n"));
+        }
+        UserAgentCorpus agents = UserAgentCorpus.load();
+        RequestMix mix = new RequestMix(new RequestMix.Spec("/", PipelineConfig.HOST,
+                RequestMix.readSlugs(server.config().slugs()), 1.0, agents.agents(), agents.weights(), true, 0.05,
+                0.02, List.of(PipelineConfig.PARTNER), 0.3, true, false, MIX_REQUESTS, 7));
+        requests = new ByteBuf[MIX_REQUESTS];
+        for (int i = 0; i < requests.length; i++) {
+            String request = new String(mix.request(i), StandardCharsets.ISO_8859_1);
+            if (!visitor.equals("new")) {
+                String cookie = visitorCookie(request);
+                if (cookie != null) {
+                    // Before the blank line that ends the headers.
+                    request = request.substring(0, request.length() - 2) + "Cookie: slv=" + cookie + "\r\n\r\n";
+                }
+            }
+            requests[i] = direct(request);
+        }
+        warmUserAgentCache(server.state().classifiers().userAgents());
+    }
+
     /**
-     * The visitor cookie value the pipeline issues for a first click; the request carries a person's user agent,
-     * since a request without one is classified a bot and bots get no cookie.
+     * Clicks every request until a whole pass finds every user agent in the classifier's cache: the steady state
+     * of a server that has seen its traffic's agents. Each new one costs a full parse (about a millisecond) on the
+     * background thread, thousands of them in the corpus: left to the warm-up iterations, they would compete with
+     * the timed clicks for the core.
      */
-    private String visitorCookie() {
-        channel.writeInbound(io.netty.buffer.Unpooled.copiedBuffer(
-                "GET /l0 HTTP/1.1\r\nHost: go.example.com\r\nUser-Agent: " + USER_AGENT + "\r\n\r\n",
-                StandardCharsets.US_ASCII));
+    private void warmUserAgentCache(UserAgentClassifier agents) throws InterruptedException {
+        for (int pass = 0; pass < 50; pass++) {
+            long misses = agents.misses();
+            for (ByteBuf request : requests) {
+                respond(request);
+            }
+            if (agents.misses() == misses) {
+                System.out.printf("%n[pipeline] %,d requests; every user agent cached after %d passes (%,d parsed)%n",
+                        requests.length, pass + 1, agents.parsed());
+                return;
+            }
+            // Let the parser catch up: on until it has parsed nothing for a while.
+            long parsed;
+            do {
+                parsed = agents.parsed() + agents.failures();
+                Thread.sleep(200);
+            } while (agents.parsed() + agents.failures() != parsed);
+        }
+        throw new IllegalStateException("user agents still missing the cache after 50 passes");
+    }
+
+    /** Makes {@code request}'s click and returns the visitor cookie value it was given, or null (a bot's). */
+    private String visitorCookie(String request) {
+        channel.writeInbound(copied(request));
         channel.flushOutbound();
         ByteBuf response = channel.readOutbound();
-        String text = response.toString(StandardCharsets.US_ASCII);
+        String text = response.toString(StandardCharsets.ISO_8859_1);
         response.release();
-        int at = text.indexOf("Set-Cookie: slv=") + "Set-Cookie: slv=".length();
+        int at = text.indexOf("Set-Cookie: slv=");
+        if (at < 0) {
+            return null;
+        }
+        at += "Set-Cookie: slv=".length();
         return text.substring(at, text.indexOf(';', at));
     }
 
+    private static ByteBuf copied(String text) {
+        return Unpooled.copiedBuffer(text, StandardCharsets.ISO_8859_1);
+    }
+
+    private static ByteBuf direct(String request) {
+        return PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
     @Benchmark
-    public int click() {
-        ByteBuf request = requests[next++ & (requests.length - 1)];
-        // As a socket read delivers it: the bytes, then read-complete (where the handler flushes). EmbeddedChannel's
-        // writeInbound would add its own varargs array and checks to every click.
-        ChannelPipeline pipeline = channel.pipeline();
-        pipeline.fireChannelRead(request.retainedDuplicate());
-        pipeline.fireChannelReadComplete();
+    public int click(CpuPerOp cpu) {
+        cpu.op();
+        return respond(requests[next++ & (requests.length - 1)]);
+    }
+
+    /** One request in, one response out; returns its size. */
+    private int respond(ByteBuf request) {
+        // What writeInbound does, without its varargs array: that would be the op's only allocation of ours.
+        channel.pipeline().fireChannelRead(request.retainedDuplicate()).fireChannelReadComplete();
+        channel.runPendingTasks();
+        channel.checkException();
+        channel.flushOutbound();
         ByteBuf response = channel.readOutbound();
         int bytes = response.readableBytes();
         response.release();
@@ -179,11 +248,29 @@ public class ClickPipelineBenchmark {
         for (ByteBuf request : requests) {
             request.release();
         }
-        journal.close();
-        userAgents.close();
-        linkSet.links().close();
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        if (server != null) {
+            server.close();
+        } else {
+            journal.close();
+            linkSet.links().close();
+            BenchFiles.delete(dir);
+        }
+    }
+
+    /**
+     * An EmbeddedChannel whose peer is 127.0.0.1, the pipeline config's trusted proxy: EmbeddedChannel's own peer
+     * is not an IP address, and {@code X-Forwarded-For} is only believed from a trusted one.
+     */
+    private static final class LoopbackPeerChannel extends EmbeddedChannel {
+        private static final SocketAddress PEER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000);
+
+        LoopbackPeerChannel(ChannelHandler handler) {
+            super(handler);
+        }
+
+        @Override
+        protected SocketAddress remoteAddress0() {
+            return PEER;
         }
     }
 }

@@ -18,20 +18,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Country lookups of random public client addresses in the compiled {@link GeoTable}, against the real CC0 database
@@ -43,13 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>A million distinct addresses per family, so that the table is read from memory as it is under real traffic,
  * not from a warm L1/L2 cache.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class GeoLookupBenchmark {
+public class GeoLookupBenchmark extends SmartlinkdBenchmark {
     private static final int ADDRESSES = 1 << 20;
 
     @Param({"data/geo-whois-asn-country.mmdb"})

@@ -3,16 +3,13 @@ package io.smartlinkd.bench;
 import io.smartlinkd.config.JournalConfig;
 import io.smartlinkd.journal.ClickDraft;
 import io.smartlinkd.journal.ClickJournal;
-import io.smartlinkd.journal.ClickLayout;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 
 /**
- * Sustained journal throughput: one producer (an event loop's worth) publishes realistic click records as fast as
- * the ring takes them, the writer drains them to segment files with the given fsync policy; prints records/s
- * written (median of rounds). Not a test. Run:
+ * Sustained journal throughput: one producer (an event loop's worth) publishes realistic click records
+ * ({@link SampleClick}) as fast as the ring takes them, the writer drains them to segment files with the given
+ * fsync policy; prints records/s written (median of rounds). Not a test. Run:
  * {@code java -cp loadtest/target/benchmarks.jar io.smartlinkd.bench.JournalThroughput [records] [fsync] [rounds]}.
  */
 public final class JournalThroughput {
@@ -29,18 +26,11 @@ public final class JournalThroughput {
         for (int round = 0; round < rounds; round++) {
             Path dir = Files.createTempDirectory("journal-bench");
             ClickDraft draft = new ClickDraft();
-            byte[] clickId = "AQABAaIHz8NoAAAAAgAAAfiKym3Boa3uxiUH".getBytes(StandardCharsets.US_ASCII);
-            byte[] domain = "go.example.com".getBytes(StandardCharsets.US_ASCII);
-            byte[] link = "summer-sale-2026".getBytes(StandardCharsets.US_ASCII);
             long start = System.nanoTime();
             long bytes;
             try (ClickJournal journal = ClickJournal.open(dir, 1, config)) {
                 for (long n = 0; n < records; n++) {
-                    draft.begin(1_700_000_000_000L + n).clickId(clickId, 0).linkNumber((int) n & 1023)
-                            .outcome(ClickLayout.Outcome.REDIRECTED, 302)
-                            .string(domain, 0, domain.length).string(link, 0, link.length)
-                            .string("summer-sale", 0, 11).string("anna", 0, 4).emptyString()
-                            .string("instagram", 0, 9).string("post-42", 0, 7);
+                    SampleClick.fill(draft, 1_700_000_000_000L + n, (int) n & 1023);
                     while (!journal.tryRecord(draft)) {
                         Thread.onSpinWait();
                     }
@@ -53,9 +43,7 @@ public final class JournalThroughput {
             rates[round] = records * 1e9 / elapsed;
             System.out.printf("round %d: %,.0f records/s, %.1f MB/s, fsync=%s%n", round + 1, rates[round],
                     bytes * 1e3 / elapsed, fsync);
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            BenchFiles.delete(dir);
         }
         java.util.Arrays.sort(rates);
         System.out.printf("median: %,.0f records/s written and closed (fsync=%s, %d records per round)%n",

@@ -12,20 +12,10 @@ import io.smartlinkd.routing.SimpleClickFacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One routing decision for a realistic smartlink: 6 rules (partner + visits, query, referrer, language,
@@ -34,18 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * rule evaluated and a cap taken; {@code firstRuleDestination} the best. Run:
  * {@code java -jar loadtest/target/benchmarks.jar RoutingBenchmark -prof gc}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-// Forks run with -cp, not -jar, so the manifest's flags do not apply: the list of smartlinkd.jvm.flags (pom.xml).
-@Fork(value = 1, jvmArgsAppend = {
-    "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-    "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-    "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
-    "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true"})
-public class RoutingBenchmark {
+public class RoutingBenchmark extends SmartlinkdBenchmark {
     private static final String CONFIG = """
             domains:
               - host: go.example.com
@@ -113,9 +92,7 @@ public class RoutingBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         caps.close();
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        BenchFiles.delete(dir);
     }
 
     @Benchmark
