@@ -19,6 +19,7 @@ import io.smartlinkd.link.CompiledLinkSet;
 import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.LinkSetCompiler;
 import io.smartlinkd.link.LinkTable;
+import io.smartlinkd.loadgen.MixFiles;
 import io.smartlinkd.loadgen.RequestMix;
 import io.smartlinkd.net.Cidr;
 import io.smartlinkd.net.CidrSet;
@@ -31,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.Random;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -156,11 +158,13 @@ public class ClickPipelineBenchmark extends SmartlinkdBenchmark {
         }
         UserAgentCorpus agents = UserAgentCorpus.load();
         RequestMix mix = new RequestMix(new RequestMix.Spec("/", PipelineConfig.HOST,
-                RequestMix.readSlugs(server.config().slugs()), 1.0, agents.agents(), agents.weights(), true, 0.05,
-                0.02, List.of(PipelineConfig.PARTNER), 0.3, true, false, MIX_REQUESTS, 7));
+                MixFiles.readSlugs(server.config().slugs()), 1.0, agents.agents(), agents.weights(),
+                List.of("en-US,en;q=0.9", "de-DE,de;q=0.9,en;q=0.8", "fr-FR,fr;q=0.9"), true, 0.05, 0.02,
+                List.of(PipelineConfig.PARTNER), 0.3, true, false, 0, 7));
+        SplittableRandom draws = new SplittableRandom(7);
         requests = new ByteBuf[MIX_REQUESTS];
         for (int i = 0; i < requests.length; i++) {
-            String request = new String(mix.request(i), StandardCharsets.ISO_8859_1);
+            String request = new String(mix.sample(draws), StandardCharsets.ISO_8859_1);
             if (!visitor.equals("new")) {
                 String cookie = visitorCookie(request);
                 if (cookie != null) {

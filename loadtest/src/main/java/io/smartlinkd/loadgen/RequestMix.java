@@ -142,6 +142,13 @@ public final class RequestMix {
         return maxRequestBytes;
     }
 
+    /** One request drawn from {@code random}, as a new array: for benchmarks that prepare their requests. */
+    public byte[] sample(SplittableRandom random) {
+        Request request = new Request(maxRequestBytes);
+        draw(random, request);
+        return java.util.Arrays.copyOf(request.bytes, request.length);
+    }
+
     /** Draws one request from {@code random} into {@code out}: its bytes, slug rank and visitor. */
     void draw(SplittableRandom random, Request out) {
         int rank = zipf.sample(random);
