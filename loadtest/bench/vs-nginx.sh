@@ -9,13 +9,14 @@
 #    medians and ratios, throughput per server core included (ratio_per_core).
 # 2. Open loop (openloop-vs-nginx.sh): OpenLoop at half of smartlinkd's median closed-loop rate from step 1, the
 #    same rate to both servers, new visitors, ROUNDS rounds; medians of p50/p99/p99.9/max and the ratios.
-# Then one summary. The servers run with the production GC (ZGC, see systemd/smartlinkd.env) and a 512 MB heap
-# (JAVA_OPTS to change it: 256 MB does not hold 10,000 links with six rules each while their YAML is read).
+# Then one summary. The servers run with the production flags (ZGC, no leak detector: systemd/smartlinkd.env) and a
+# 512 MB heap (JAVA_OPTS to change it: 256 MB does not hold 10,000 links with six rules each while their YAML is
+# read).
 # Needs: apt-get install -y nginx-light wrk; npm (the CC0 country database and the user-agents corpus).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 links=${1:-10000}; duration=${2:-10s}; open_duration=${3:-30s}
-export ROUNDS=${ROUNDS:-5} JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseZGC -XX:+AlwaysPreTouch"}
+export ROUNDS=${ROUNDS:-5} JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseZGC -XX:+AlwaysPreTouch -Dio.netty.leakDetection.level=disabled"}
 out=$(mktemp); trap 'rm -f "$out"' EXIT
 
 echo "== closed loop: $links links, $ROUNDS rounds of $duration, 50 connections"
