@@ -228,8 +228,8 @@ public class ClickPipelineBenchmark extends SmartlinkdBenchmark {
     }
 
     @Benchmark
-    public int click(CpuPerOp cpu) {
-        cpu.op();
+    public int click(ThreadCost cost) {
+        cost.op();
         return respond(requests[next++ & (requests.length - 1)]);
     }
 

@@ -122,8 +122,8 @@ public class CodeTakeBenchmark extends SmartlinkdBenchmark {
     }
 
     @Benchmark
-    public int code(Takes takes, CpuPerOp cpu) {
-        cpu.op();
+    public int code(Takes takes, ThreadCost cost) {
+        cost.op();
         long key = visitors == null ? random.nextLong() | 1 : visitors[next++ & (RETURNING - 1)];
         if (!take(key)) {
             takes.emptyPool++;

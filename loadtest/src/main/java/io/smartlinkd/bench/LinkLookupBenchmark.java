@@ -102,8 +102,8 @@ public class LinkLookupBenchmark extends SmartlinkdBenchmark {
     }
 
     @Benchmark
-    public int lookup(CpuPerOp cpu) {
-        cpu.op();
+    public int lookup(ThreadCost cost) {
+        cost.op();
         String slug = slugs[next++ & (DRAWS - 1)];
         key.clear();
         key.appendShort(domainNumber);

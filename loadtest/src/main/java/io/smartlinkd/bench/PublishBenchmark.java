@@ -55,7 +55,7 @@ public class PublishBenchmark extends SmartlinkdBenchmark {
 
     /**
      * Waits for the writer to take everything published so far, so the burst finds the ring empty; parked, not
-     * spinning, so that the wait is not in {@link CpuPerOp}'s figure.
+     * spinning, so that the wait is not in {@link ThreadCost}'s figure.
      */
     @Setup(Level.Invocation)
     public void drained() {
@@ -72,8 +72,8 @@ public class PublishBenchmark extends SmartlinkdBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(BURST)
-    public long publish(Refusals refusals, CpuPerOp cpu) {
-        cpu.ops(BURST);
+    public long publish(Refusals refusals, ThreadCost cost) {
+        cost.ops(BURST);
         for (int i = 0; i < BURST; i++) {
             SampleClick.fill(draft, epochMs++, linkNumber++ & 1023);
             if (!journal.tryRecord(draft)) {
