@@ -97,7 +97,8 @@ public final class UserAgentClassifier implements AutoCloseable {
             return Classification.withoutGeneration(cached);
         }
         misses.increment();
-        if (!queue.offer(userAgent.toString())) {
+        // The copy is the one allocation of a miss: not made when the parser's queue is full anyway.
+        if (queue.remainingCapacity() == 0 || !queue.offer(userAgent.toString())) {
             dropped.increment();
         }
         return rules.rules().scanner().classify(userAgent);
