@@ -1,9 +1,8 @@
 package io.smartlinkd.clickid;
 
+import io.smartlinkd.testing.AllocationCounter;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,11 +15,7 @@ class ClickIdMinterAllocationTest {
 
     @Test
     void shouldAllocateNothingWhileMintingOnceWarm() {
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "HotSpot thread allocation counter");
-        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
-        assumeTrue(counter.isThreadAllocatedMemorySupported(), "thread allocation counter supported");
-        counter.setThreadAllocatedMemoryEnabled(true);
+        com.sun.management.ThreadMXBean counter = AllocationCounter.enabled();
 
         ClickIdMinter minter = new ClickIdMinter(ClickIdKey.fromSecret("allocation test secret"), 3, 1);
         byte[] out = new byte[ClickId.TEXT_LENGTH];

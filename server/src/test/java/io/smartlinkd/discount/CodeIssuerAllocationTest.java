@@ -1,11 +1,10 @@
 package io.smartlinkd.discount;
 
+import io.smartlinkd.testing.AllocationCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.smartlinkd.config.DiscountConfig;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,11 +29,7 @@ class CodeIssuerAllocationTest {
 
     @Test
     void shouldAllocateNothingPerCodeOnceWarm() throws Exception {
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "HotSpot thread allocation counter");
-        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
-        assumeTrue(counter.isThreadAllocatedMemorySupported(), "thread allocation counter supported");
-        counter.setThreadAllocatedMemoryEnabled(true);
+        com.sun.management.ThreadMXBean counter = AllocationCounter.enabled();
 
         DiscountConfig config = new DiscountConfig("summer", "shop.example.com", "/", DiscountConfig.DEFAULT_LOCATION,
                 CodeFormat.DEFAULT, 86_400_000L, 86_400_000L, "local", null, 16_384, 4_096, null, null);

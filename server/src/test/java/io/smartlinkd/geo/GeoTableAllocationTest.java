@@ -1,9 +1,8 @@
 package io.smartlinkd.geo;
 
+import io.smartlinkd.testing.AllocationCounter;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,11 +14,7 @@ class GeoTableAllocationTest {
 
     @Test
     void shouldAllocateNothingWhileLookingUpOnceWarm() {
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "HotSpot thread allocation counter");
-        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
-        assumeTrue(counter.isThreadAllocatedMemorySupported(), "thread allocation counter supported");
-        counter.setThreadAllocatedMemoryEnabled(true);
+        com.sun.management.ThreadMXBean counter = AllocationCounter.enabled();
 
         Random random = new Random(1);
         GeoTableBuilder builder = new GeoTableBuilder();

@@ -1,8 +1,8 @@
 package io.smartlinkd.http;
 
+import io.smartlinkd.testing.AllocationCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -27,7 +27,6 @@ import io.smartlinkd.link.LinkTable;
 import io.smartlinkd.net.Cidr;
 import io.smartlinkd.net.CidrSet;
 import io.smartlinkd.routing.CapCounters;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,11 +53,7 @@ class ClickPipelineAllocationTest {
 
     @Test
     void shouldAllocateNothingPerClickThroughThePipelineOnceWarm() throws Exception {
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "HotSpot thread allocation counter");
-        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
-        assumeTrue(counter.isThreadAllocatedMemorySupported(), "thread allocation counter supported");
-        counter.setThreadAllocatedMemoryEnabled(true);
+        com.sun.management.ThreadMXBean counter = AllocationCounter.enabled();
 
         Path config = Files.createDirectories(dir.resolve("config"));
         Files.writeString(config.resolve("all.yaml"), """

@@ -1,7 +1,7 @@
 package io.smartlinkd.http;
 
+import io.smartlinkd.testing.AllocationCounter;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -14,7 +14,6 @@ import io.smartlinkd.net.IpAddresses;
 import io.smartlinkd.visitor.ClientIp;
 import io.smartlinkd.visitor.Visitor;
 import io.smartlinkd.visitor.VisitorTracking;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,11 +29,7 @@ class VisitorAllocationTest {
 
     @Test
     void shouldAllocateNothingPerClickOnceWarm() {
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "HotSpot thread allocation counter");
-        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
-        assumeTrue(counter.isThreadAllocatedMemorySupported(), "thread allocation counter supported");
-        counter.setThreadAllocatedMemoryEnabled(true);
+        com.sun.management.ThreadMXBean counter = AllocationCounter.enabled();
 
         EmbeddedChannel channel = new EmbeddedChannel();
         ConnectionState connection = new ConnectionState(channel, 0);
