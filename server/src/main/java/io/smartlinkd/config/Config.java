@@ -23,6 +23,11 @@ public record Config(ServerConfig server, List<DomainConfig> domains, List<Partn
         return null;
     }
 
+    /** The same config with these links. */
+    public Config withLinks(List<LinkConfig> newLinks) {
+        return new Config(server, domains, partners, List.copyOf(newLinks), offers, pools, bots, discounts);
+    }
+
     Config withBots(BotsConfig newBots) {
         return new Config(server, domains, partners, links, offers, pools, newBots, discounts);
     }

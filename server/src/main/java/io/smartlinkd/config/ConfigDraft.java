@@ -45,7 +45,6 @@ final class ConfigDraft {
     Server server;
     final List<Domain> domains = new ArrayList<>();
     final List<Partner> partners = new ArrayList<>();
-    final List<Link> links = new ArrayList<>();
     final List<Offer> offers = new ArrayList<>();
     final List<Pool> pools = new ArrayList<>();
     final List<Discount> discounts = new ArrayList<>();

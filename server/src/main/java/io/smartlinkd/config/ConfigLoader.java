@@ -15,6 +15,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * files are concatenated. {@code ${NAME}} and {@code ${NAME:-default}} in values come from the environment.
  * {@code bots.yaml} at the top of the directory has its own schema ({@link BotsConfig}).
  *
+ * <p>Links are read in a second pass, one at a time ({@link ConfigSource}), so a config of millions of links never
+ * sits in memory whole unless a caller asks for it ({@link #load}).
+ *
  * <p>Blocking file I/O: call it from a start-up or reload thread, never an event loop. Stateless and thread-safe.
  */
 public final class ConfigLoader {
@@ -25,31 +28,55 @@ public final class ConfigLoader {
         return load(dir, System::getenv);
     }
 
-    /** @param env looks up {@code ${NAME}}; null means unset */
+    /** Reads the whole config, links included, into memory; see {@link #open} for configs of millions of links. */
     public static Config load(Path dir, Function<String, String> env) throws ConfigException {
+        try (ConfigSource source = open(dir, env)) {
+            return source.readAll();
+        }
+    }
+
+    public static ConfigSource open(Path dir) {
+        return open(dir, System::getenv);
+    }
+
+    /**
+     * Reads and checks everything but the links, which the returned source streams; errors are kept for
+     * {@link ConfigSource#finish}.
+     *
+     * @param env looks up {@code ${NAME}}; null means unset
+     */
+    public static ConfigSource open(Path dir, Function<String, String> env) {
         Errors errors = new Errors();
         List<ConfigFiles.ConfigFile> files = ConfigFiles.list(dir, errors);
         EnvExpander expander = new EnvExpander(env);
         ConfigDraft draft = new ConfigDraft();
         List<String> fileOrder = new ArrayList<>();
+        List<ConfigSource.LinkFile> linkFiles = new ArrayList<>();
         BotsReader bots = new BotsReader();
         for (ConfigFiles.ConfigFile configFile : files) {
             fileOrder.add(configFile.name());
             YamlFile file = new YamlFile(configFile.name(), dir, expander, errors);
-            Node root = YamlComposer.compose(configFile.path(), file);
+            YamlComposer.Composed composed = YamlComposer.compose(configFile.path(), file,
+                    LinkItemsComposer.LinkItems.SKIP);
+            Node root = composed.root();
             if (root != null) {
                 Tags.check(root, file);
                 if (BotsReader.isBotsFile(configFile.name())) {
                     bots.read(root, file);
                 } else {
                     SectionReader.read(root, file, draft);
+                    if (composed.linkItems() > 0) {
+                        linkFiles.add(new ConfigSource.LinkFile(configFile.name(), configFile.path(),
+                                composed.linkItems()));
+                    }
                 }
             }
         }
-        Config config = CrossChecks.resolve(draft, errors).withBots(bots.config());
-        if (!errors.isEmpty()) {
-            throw new ConfigException(errors.inFileOrder(fileOrder));
-        }
-        return config;
+        long links = linkFiles.stream().mapToLong(ConfigSource.LinkFile::links).sum();
+        NameClaims names = NameClaims.forLinks(2 * links, List.copyOf(fileOrder));
+        CrossChecks checks = CrossChecks.resolve(draft, errors, names);
+        Config settings = checks.config().withBots(bots.config());
+        return new ConfigSource(dir, expander, errors, List.copyOf(fileOrder), List.copyOf(linkFiles), checks, names,
+                settings);
     }
 }

@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * The checks that need every file read: unique hosts, partner ids, link ids and slugs; links pointing at configured
- * domains and partners; the default domain. Turns the draft into the {@link Config}. The first occurrence (in file
- * order) of a name wins; later ones are reported and name the first.
+ * domains and partners; the default domain. Turns the draft into the {@link Config} without its links, then checks
+ * links one at a time as they are streamed ({@link #checkLink}), so no list of every link is ever needed. The first
+ * occurrence (in file order) of a name wins; later ones are reported and name the first.
  */
 final class CrossChecks {
     private static final int MAX_LISTED_DOMAINS = 10;
@@ -27,29 +28,55 @@ final class CrossChecks {
     private boolean someDomainUnread;
     private boolean somePartnerUnread;
     private boolean someDiscountUnread;
+    private final NameClaims names;
+    private List<DomainConfig> domains;
+    private List<DiscountConfig> discounts;
+    private RoutingChecks routing;
+    private Config config;
 
-    private CrossChecks(Errors errors) {
+    private CrossChecks(Errors errors, NameClaims names) {
         this.errors = errors;
+        this.names = names;
     }
 
-    static Config resolve(ConfigDraft draft, Errors errors) {
-        return new CrossChecks(errors).resolve(draft);
+    /** Resolves everything but the links; then {@link #checkLink} each link. */
+    static CrossChecks resolve(ConfigDraft draft, Errors errors, NameClaims names) {
+        CrossChecks checks = new CrossChecks(errors, names);
+        checks.resolve(draft);
+        return checks;
     }
 
-    private Config resolve(ConfigDraft draft) {
-        List<DomainConfig> domains = domains(draft.domains);
+    /** The config without links. */
+    Config config() {
+        return config;
+    }
+
+    private void resolve(ConfigDraft draft) {
+        domains = domains(draft.domains);
         List<PartnerConfig> partners = partners(draft.partners);
-        List<DiscountConfig> discounts = discounts(draft.discounts);
-        List<LinkConfig> links = links(draft.links, domains, discounts);
-        RoutingChecks routing = RoutingChecks.resolve(draft, partnersAt.keySet(), partnerGroups, somePartnerUnread,
-                errors);
+        discounts = discounts(draft.discounts);
+        routing = RoutingChecks.resolve(draft, errors);
         ServerConfig server = draft.server == null ? ServerConfig.defaults() : draft.server.config();
         if (draft.server != null && server.defaultDomain() != null && !domainHosts.contains(server.defaultDomain())
                 && !someDomainUnread) {
             errors.add(draft.server.defaultDomainAt(), "default_domain " + unknownDomain(server.defaultDomain(), domains));
         }
-        return new Config(server, domains, partners, links, routing.offers(), routing.pools(), BotsConfig.DEFAULTS,
-                discounts);
+        config = new Config(server, domains, partners, List.of(), routing.offers(), routing.pools(),
+                BotsConfig.DEFAULTS, discounts);
+    }
+
+    /** Whether a link checked so far serves {@code slug} on {@code host}. */
+    boolean serves(String host, String slug) {
+        return names.isClaimed(slugName(host, slug));
+    }
+
+    // A NUL cannot occur in a host, slug or id, so these names cannot collide.
+    private static String slugName(String host, String slug) {
+        return "s\0" + host + '\0' + slug;
+    }
+
+    private static String idName(String id) {
+        return "i\0" + id;
     }
 
     private List<DomainConfig> domains(List<ConfigDraft.Domain> drafts) {
@@ -154,48 +181,44 @@ final class CrossChecks {
         return destination;
     }
 
-    private List<LinkConfig> links(List<ConfigDraft.Link> drafts, List<DomainConfig> domains,
-                                   List<DiscountConfig> discounts) {
-        Map<String, SourceLocation> idsAt = new HashMap<>();
-        Map<String, SourceLocation> slugsAt = new HashMap<>();
-        List<LinkConfig> links = new ArrayList<>();
-        for (ConfigDraft.Link draft : drafts) {
-            LinkConfig link = draft.link();
-            String domain = domainOf(draft, domains);
-            checkAccessLists(draft);
-            if (link.id() != null) {
-                SourceLocation first = idsAt.putIfAbsent(link.id(), draft.idAt());
-                if (first != null) {
-                    errors.add(draft.idAt(), "link id " + Messages.quote(link.id()) + " is already used at " + first
-                            + (draft.idDefaulted() ? " (the id defaults to the slug; give this link an id)" : ""));
-                }
+    /**
+     * Checks one link against the rest of the config and the links before it; returns it with its domain and
+     * destination resolved, or null when it cannot be served (reported).
+     */
+    LinkConfig checkLink(ConfigDraft.Link draft) {
+        LinkConfig link = draft.link();
+        String domain = domainOf(draft, domains);
+        checkAccessLists(draft);
+        routing.ruleRefs(draft.ruleRefs(), partnersAt.keySet(), partnerGroups, somePartnerUnread);
+        if (link.id() != null) {
+            SourceLocation first = names.claim(idName(link.id()), draft.idAt());
+            if (first != null) {
+                errors.add(draft.idAt(), "link id " + Messages.quote(link.id()) + " is already used at " + first
+                        + (draft.idDefaulted() ? " (the id defaults to the slug; give this link an id)" : ""));
             }
-            if (link.slug() != null && domain != null) {
-                // A NUL cannot occur in a host or slug, so the pair key is unambiguous.
-                SourceLocation first = slugsAt.putIfAbsent(domain + '\0' + link.slug(), draft.slugAt());
-                if (first != null) {
-                    errors.add(draft.slugAt(), "slug " + Messages.quote(link.slug()) + " is already used on " + domain
-                            + " at " + first);
-                }
-            }
-            String destination = checkDiscount(link.discount(), link.destination(),
-                    link.destination() == null ? link.at() : link.destinationAt(), discounts);
-            if (destination == null && link.discount() != null) {
-                if (link.discount().equals(DiscountConfig.PENDING)) {
-                    errors.add(link.at(), "a link with discount: TBD needs a destination (where its clicks go until"
-                            + " the code is set)");
-                }
-                continue;
-            }
-            LinkRouting routing = link.routing();
-            for (RuleConfig rule : routing.rules()) {
-                if (rule.discount() != null && rule.destination() != null) {
-                    checkDiscount(rule.discount(), rule.destination(), rule.destinationAt(), discounts);
-                }
-            }
-            links.add(withDomain(link, domain, destination));
         }
-        return List.copyOf(links);
+        if (link.slug() != null && domain != null) {
+            SourceLocation first = names.claim(slugName(domain, link.slug()), draft.slugAt());
+            if (first != null) {
+                errors.add(draft.slugAt(), "slug " + Messages.quote(link.slug()) + " is already used on " + domain
+                        + " at " + first);
+            }
+        }
+        String destination = checkDiscount(link.discount(), link.destination(),
+                link.destination() == null ? link.at() : link.destinationAt(), discounts);
+        if (destination == null && link.discount() != null) {
+            if (link.discount().equals(DiscountConfig.PENDING)) {
+                errors.add(link.at(), "a link with discount: TBD needs a destination (where its clicks go until"
+                        + " the code is set)");
+            }
+            return null;
+        }
+        for (RuleConfig rule : link.routing().rules()) {
+            if (rule.discount() != null && rule.destination() != null) {
+                checkDiscount(rule.discount(), rule.destination(), rule.destinationAt(), discounts);
+            }
+        }
+        return withDomain(link, domain, destination);
     }
 
     /** The link's domain, defaulted when exactly one is configured; null when missing or unknown (reported). */

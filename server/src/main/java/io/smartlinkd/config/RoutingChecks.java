@@ -25,14 +25,11 @@ final class RoutingChecks {
         this.errors = errors;
     }
 
-    static RoutingChecks resolve(ConfigDraft draft, Set<String> partners, Set<String> partnerGroups,
-                                 boolean somePartnerUnread, Errors errors) {
+    /** Resolves offers and pools; then {@link #ruleRefs} checks each link's rules as it is read. */
+    static RoutingChecks resolve(ConfigDraft draft, Errors errors) {
         RoutingChecks checks = new RoutingChecks(errors);
         checks.offers(draft.offers);
         checks.pools(draft.pools);
-        for (ConfigDraft.Link link : draft.links) {
-            checks.ruleRefs(link.ruleRefs(), partners, partnerGroups, somePartnerUnread);
-        }
         return checks;
     }
 
@@ -98,7 +95,7 @@ final class RoutingChecks {
         errors.add(offer.at(), "unknown offer " + Messages.quote(offer.value()));
     }
 
-    private void ruleRefs(ConfigDraft.RuleRefs refs, Set<String> partners, Set<String> partnerGroups,
+    void ruleRefs(ConfigDraft.RuleRefs refs, Set<String> partners, Set<String> partnerGroups,
                           boolean somePartnerUnread) {
         for (Located<String> pool : refs.pools()) {
             if (poolsAt.containsKey(pool.value()) || somePoolUnread) {

@@ -6,7 +6,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.Tag;
 
-/** Reads the sections of one file into the draft; any file may hold any sections. */
+/** Reads the sections of one file, except its links, into the draft; any file may hold any sections. */
 final class SectionReader {
     static final List<String> SECTIONS = List.of("server", "domains", "partners", "links", "offers", "pools", "discounts");
 
@@ -32,9 +32,8 @@ final class SectionReader {
         for (YamlValue item : entries(sections, "partners")) {
             draft.partners.add(PartnerReader.read(item));
         }
-        for (YamlValue item : entries(sections, "links")) {
-            draft.links.add(LinkReader.read(item));
-        }
+        // Link items are streamed past this tree (LinkItemsComposer); only the list's shape is checked here.
+        sections.get("links").list();
         for (YamlValue item : entries(sections, "offers")) {
             draft.offers.add(OfferReader.read(item));
         }

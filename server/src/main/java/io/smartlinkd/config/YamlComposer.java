@@ -1,9 +1,12 @@
 package io.smartlinkd.config;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -11,18 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads one YAML file into a node tree with positions, within limits that make hostile files cheap to refuse:
- * size, alias count (billion laughs), nesting depth. Composes only: no tag ever becomes a Java object.
+ * size, alias count (billion laughs), nesting depth. Composes only: no tag ever becomes a Java object. The
+ * top-level {@code links:} list is streamed item by item (see {@link LinkItemsComposer}).
  */
 final class YamlComposer {
     static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
@@ -32,29 +34,45 @@ final class YamlComposer {
     private YamlComposer() {
     }
 
-    /** The document's root node; null for an empty file or a refused one (then errors say why). */
-    static Node compose(Path path, YamlFile file) {
-        String text = readUtf8(path, file);
-        if (text == null) {
-            return null;
+    /** A composed file: its root node (null for an empty or refused file) and how many link items it has. */
+    record Composed(Node root, long linkItems) {
+    }
+
+    /**
+     * Composes the file, handing each item of its top-level {@code links:} list to {@code links} (or skipping it)
+     * instead of keeping it in the tree. Reads the file as a stream, so a large file never sits in memory whole.
+     */
+    static Composed compose(Path path, YamlFile file, LinkItemsComposer.LinkItems links) {
+        if (!sizeAllowed(path, file)) {
+            return new Composed(null, 0);
         }
         LoaderOptions options = options();
-        LastEventParser parser = new LastEventParser(new ParserImpl(new StreamReader(text), options));
-        try {
-            return new Composer(parser, new Resolver(), options).getSingleNode();
+        LinkItemsComposer composer = null;
+        LastEventParser parser = null;
+        try (Reader reader = new InputStreamReader(new BufferedInputStream(Files.newInputStream(path), 1 << 16),
+                strictUtf8())) {
+            parser = new LastEventParser(new ParserImpl(new StreamReader(reader), options));
+            composer = new LinkItemsComposer(parser, options, links);
+            return new Composed(composer.getSingleNode(), composer.itemCount());
         } catch (MarkedYAMLException e) {
             file.error(file.at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark()),
                     SyntaxMessages.readable(e, file));
         } catch (ReaderException e) {
-            file.error(positionOf(text, e.getPosition(), file), "character U+" + String.format("%04X", e.getCodePoint())
-                    + " is not allowed in YAML");
+            file.error(codePointAt(path, e.getPosition(), file), "character U+" + String.format("%04X",
+                    e.getCodePoint()) + " is not allowed in YAML");
         } catch (YAMLException e) {
-            file.error(file.at(parser.lastMark()), limitMessage(e));
+            if (e.getCause() instanceof CharacterCodingException) {
+                invalidUtf8(path, file);
+            } else {
+                file.error(file.at(parser == null ? null : parser.lastMark()), limitMessage(e));
+            }
+        } catch (IOException e) {
+            file.error(SourceLocation.of(file.name()), "cannot read the file: " + IoMessages.describe(e));
         } catch (RuntimeException e) {
             // A parser bug on strange input must refuse this file, not break the reload.
-            file.error(file.at(parser.lastMark()), "cannot parse this file (" + e + ")");
+            file.error(file.at(parser == null ? null : parser.lastMark()), "cannot parse this file (" + e + ")");
         }
-        return null;
+        return new Composed(null, composer == null ? 0 : composer.itemCount());
     }
 
     private static LoaderOptions options() {
@@ -78,38 +96,48 @@ final class YamlComposer {
         return message;
     }
 
-    private static String readUtf8(Path path, YamlFile file) {
-        byte[] bytes;
+    private static boolean sizeAllowed(Path path, YamlFile file) {
         try {
             long size = Files.size(path);
             if (size > MAX_FILE_BYTES) {
                 file.error(SourceLocation.of(file.name()), "file is larger than 64 MiB (" + size + " bytes); refused");
-                return null;
+                return false;
             }
-            try (InputStream in = Files.newInputStream(path)) {
-                // The size can change between the check and the read.
-                bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-            }
+            return true;
         } catch (IOException e) {
             file.error(SourceLocation.of(file.name()), "cannot read the file: " + IoMessages.describe(e));
-            return null;
+            return false;
         }
-        if (bytes.length > MAX_FILE_BYTES) {
-            file.error(SourceLocation.of(file.name()), "file is larger than 64 MiB; refused");
-            return null;
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    }
+
+    private static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** Finds and reports the first byte that is not UTF-8; only on that error, so reading the file again is fine. */
+    private static void invalidUtf8(Path path, YamlFile file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            file.error(SourceLocation.of(file.name()), "cannot read the file: " + IoMessages.describe(e));
+            return;
+        }
+        CharsetDecoder decoder = strictUtf8();
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
+        CharBuffer out = CharBuffer.allocate(8192);
+        CoderResult result;
+        do {
+            out.clear();
+            result = decoder.decode(in, out, true);
+        } while (result.isOverflow());
         if (result.isError()) {
             file.error(byteLine(bytes, in.position(), file), "not valid UTF-8 (byte " + in.position() + ")");
-            return null;
+        } else {
+            file.error(SourceLocation.of(file.name()), "not valid UTF-8");
         }
-        decoder.flush(out);
-        return out.flip().toString();
     }
 
     private static SourceLocation byteLine(byte[] bytes, int offset, YamlFile file) {
@@ -125,18 +153,27 @@ final class YamlComposer {
     }
 
     /** SnakeYAML reports unprintable characters by code point index only. */
-    private static SourceLocation positionOf(String text, int codePointIndex, YamlFile file) {
+    private static SourceLocation codePointAt(Path path, int codePointIndex, YamlFile file) {
         int line = 1;
         int column = 1;
-        int index = 0;
-        for (int i = 0; i < text.length() && index < codePointIndex; i += Character.charCount(text.codePointAt(i))) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
+        try (Reader reader = new InputStreamReader(new BufferedInputStream(Files.newInputStream(path)),
+                StandardCharsets.UTF_8)) {
+            int index = 0;
+            int c;
+            while (index < codePointIndex && (c = reader.read()) >= 0) {
+                if (Character.isHighSurrogate((char) c)) {
+                    reader.read();
+                }
+                if (c == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+                index++;
             }
-            index++;
+        } catch (IOException e) {
+            return SourceLocation.of(file.name());
         }
         return new SourceLocation(file.name(), line, column);
     }
