@@ -3,13 +3,11 @@ package io.smartlinkd.bench;
 import io.smartlinkd.link.ByteRecord;
 import io.smartlinkd.link.CompiledLinkSet;
 import io.smartlinkd.link.LinkSetCompiler;
+import io.smartlinkd.link.LinkEntries;
 import io.smartlinkd.link.LinkTable;
 import io.smartlinkd.loadgen.ZipfSampler;
 import io.smartlinkd.config.ConfigLoader;
 import java.nio.file.Path;
-import java.util.AbstractList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -53,20 +51,13 @@ public class LinkLookupBenchmark extends SmartlinkdBenchmark {
         domainNumber = compiled.domains().match(PipelineConfig.HOST).number();
         byte[] smartlink = recordOf(compiled, 1);
         byte[] coded = recordOf(compiled, 10);
-        table = LinkTable.openOrBuild(dir.resolve("links"), new AbstractList<>() {
-            // Made on demand: 10M entries held at once would need gigabytes of heap for nothing.
-            @Override
-            public LinkTable.Entry get(int index) {
-                int link = index + 1;
-                return new LinkTable.Entry(LinkTable.key(domainNumber, BenchSlugs.slug(link)),
-                        link % 10 == 0 ? coded : smartlink);
+        try (LinkEntries entries = new LinkEntries(dir)) {
+            // Spilled to a scratch file: 10M entries held at once would need gigabytes of heap for nothing.
+            for (int link = 1; link <= links; link++) {
+                entries.add(LinkTable.key(domainNumber, BenchSlugs.slug(link)), link % 10 == 0 ? coded : smartlink);
             }
-
-            @Override
-            public int size() {
-                return links;
-            }
-        });
+            table = LinkTable.openOrBuild(dir.resolve("links"), entries);
+        }
         slugs = draws();
         System.out.printf("%n[lookup] %,d links, %s draws: table built in %.1f s (%s)%n", links, choice,
                 (System.nanoTime() - start) / 1e9, table);
@@ -85,14 +76,11 @@ public class LinkLookupBenchmark extends SmartlinkdBenchmark {
 
     /** The compiled record of pipeline link {@code link}. */
     private byte[] recordOf(CompiledLinkSet compiled, int link) {
-        byte[] wanted = LinkTable.key(domainNumber, BenchSlugs.slug(link));
-        List<LinkTable.Entry> entries = compiled.entries();
-        for (LinkTable.Entry entry : entries) {
-            if (Arrays.equals(entry.key(), wanted)) {
-                return entry.record();
-            }
+        byte[] record = compiled.entries().recordOf(LinkTable.key(domainNumber, BenchSlugs.slug(link)));
+        if (record == null) {
+            throw new IllegalStateException("pipeline link " + link + " not compiled");
         }
-        throw new IllegalStateException("pipeline link " + link + " not compiled");
+        return record;
     }
 
     @TearDown(Level.Trial)

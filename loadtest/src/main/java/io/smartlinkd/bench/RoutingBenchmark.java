@@ -5,6 +5,8 @@ import io.smartlinkd.config.Config;
 import io.smartlinkd.config.ConfigLoader;
 import io.smartlinkd.link.CompiledLinkSet;
 import io.smartlinkd.link.LinkSetCompiler;
+import io.smartlinkd.link.LinkTable;
+import io.smartlinkd.link.LinkView;
 import io.smartlinkd.routing.CapCounters;
 import io.smartlinkd.routing.RouteDecision;
 import io.smartlinkd.routing.Router;
@@ -81,7 +83,8 @@ public class RoutingBenchmark extends SmartlinkdBenchmark {
         CompiledLinkSet compiled = LinkSetCompiler.compile(parsed, null, 0);
         caps = CapCounters.open(dir.resolve("caps/counters.bin"));
         router = compiled.routing().table().router(caps);
-        ruleSet = compiled.routing().ruleSetOf("smart");
+        ruleSet = new LinkView().wrap(compiled.entries().recordOf(
+                LinkTable.key(compiled.domains().match("go.example.com").number(), "smart"))).ruleSet();
         toPool = new SimpleClickFacts().country("DE").device(Families.DEVICE_MOBILE).os(Families.osCode("Android"))
                 .visits(2).uri("/smart?src=ads&sub1=abc&utm_source=x").referrer("https://t.co/xyz")
                 .acceptLanguage("de-DE,de;q=0.9,en;q=0.8");

@@ -2,11 +2,10 @@ package io.smartlinkd.link;
 
 import io.smartlinkd.config.Config;
 import io.smartlinkd.routing.RoutingCompiler;
-import java.util.List;
-import java.util.Map;
 
 /**
- * A validated config compiled to its fast form, before its link table is written.
+ * A validated config compiled to its fast form, before its link table is written. {@link Config#links()} is
+ * empty when the config has more than {@link LinkSetCompiler#RETAINED_LINKS} links.
  *
  * @param newlyPublished slugs this config serves for the first time, to record once it is live
  * @param routing        rules, offers and pools; its new offer numbers are recorded before the config goes live
@@ -15,8 +14,14 @@ public record CompiledLinkSet(
         Config config,
         DomainTable domains,
         PartnerTable partners,
-        List<LinkTable.Entry> entries,
-        Map<String, PublishedSlug> newlyPublished,
+        LinkEntries entries,
+        PendingSlugs newlyPublished,
         RoutingCompiler.Compiled routing,
-        io.smartlinkd.discount.DiscountTable discounts) {
+        io.smartlinkd.discount.DiscountTable discounts) implements AutoCloseable {
+    /** Deletes the spilled records and slugs. */
+    @Override
+    public void close() {
+        entries.close();
+        newlyPublished.close();
+    }
 }

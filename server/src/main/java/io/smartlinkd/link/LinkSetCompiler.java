@@ -14,31 +14,53 @@ import io.smartlinkd.config.Rejection;
 import io.smartlinkd.config.SourceLocation;
 import io.smartlinkd.routing.OfferRegistry;
 import io.smartlinkd.routing.RoutingCompiler;
+import io.smartlinkd.config.ConfigSource;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Compiles a validated {@link Config} into domain and partner tables, the routing table and link records, and
- * checks it against the published-slug registry. Errors are collected and reported together, pointing at the YAML.
+ * checks it against the published-slug registry. Links are compiled one at a time, so a config streamed from the
+ * YAML ({@link ConfigSource}) never needs all its links in memory. Errors are collected and reported together,
+ * pointing at the YAML.
  */
 public final class LinkSetCompiler {
+    /** Configs up to this many links keep their {@link LinkConfig}s in memory, for explain and the demo. */
+    public static final long RETAINED_LINKS = 100_000;
+    private static final int MAX_ERRORS = 1000;
+
+    /** The links to compile, one at a time, and which slugs they serve. */
+    private interface Links {
+        void forEach(Consumer<LinkConfig> each);
+
+        boolean serves(String host, String slug);
+
+        /** Whether the config has errors already; its links are then not compiled. */
+        boolean refused();
+    }
+
     private final Config config;
     private final SlugRegistry registry;
     private final OfferRegistry offerRegistry;
     private final long nowMs;
+    private final Path scratchDir;
     private final List<ConfigError> errors = new ArrayList<>();
+    private long errorsNotKept;
 
-    private LinkSetCompiler(Config config, SlugRegistry registry, OfferRegistry offerRegistry, long nowMs) {
+    private LinkSetCompiler(Config config, SlugRegistry registry, OfferRegistry offerRegistry, long nowMs,
+                            Path scratchDir) {
         this.config = config;
         this.registry = registry;
         this.offerRegistry = offerRegistry;
         this.nowMs = nowMs;
+        this.scratchDir = scratchDir;
     }
 
     /**
@@ -50,28 +72,118 @@ public final class LinkSetCompiler {
     }
 
     /**
+     * Compiles a config held in memory, links included.
+     *
      * @param registry      published slugs to respect, or null (see above)
      * @param offerRegistry offer numbers to keep, or null to number offers afresh
      */
     public static CompiledLinkSet compile(Config config, SlugRegistry registry, OfferRegistry offerRegistry,
                                           long nowMs) throws ConfigException {
-        return new LinkSetCompiler(config, registry, offerRegistry, nowMs).run();
+        Links links = new Links() {
+            private Set<String> served;
+
+            @Override
+            public void forEach(Consumer<LinkConfig> each) {
+                config.links().forEach(each);
+            }
+
+            @Override
+            public boolean serves(String host, String slug) {
+                if (served == null) {
+                    served = new HashSet<>();
+                    for (LinkConfig link : config.links()) {
+                        served.add(SlugRegistry.key(link.domain(), link.slug()));
+                    }
+                }
+                return served.contains(SlugRegistry.key(host, slug));
+            }
+
+            @Override
+            public boolean refused() {
+                return false;
+            }
+        };
+        Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
+        return new LinkSetCompiler(config, registry, offerRegistry, nowMs, scratch).run(links, false);
     }
 
-    private CompiledLinkSet run() throws ConfigException {
+    /**
+     * Compiles a config as its links are streamed from the YAML, so that millions of links cost the heap only
+     * what their rule sets and the settings cost; records and new slugs spill to {@code scratchDir}. Refuses the
+     * config with the source's errors, or else with the compile errors.
+     */
+    public static CompiledLinkSet compile(ConfigSource source, SlugRegistry registry, OfferRegistry offerRegistry,
+                                          long nowMs, Path scratchDir) throws ConfigException {
+        Links links = new Links() {
+            @Override
+            public void forEach(Consumer<LinkConfig> each) {
+                source.forEachLink(each);
+            }
+
+            @Override
+            public boolean serves(String host, String slug) {
+                return source.serves(host, slug);
+            }
+
+            @Override
+            public boolean refused() {
+                return source.hasErrors();
+            }
+        };
+        CompiledLinkSet compiled = new LinkSetCompiler(source.settings(), registry, offerRegistry, nowMs, scratchDir)
+                .run(links, source.linkCount() <= RETAINED_LINKS);
+        try {
+            source.finish();
+        } catch (ConfigException e) {
+            compiled.close();
+            throw e;
+        }
+        return compiled;
+    }
+
+    private CompiledLinkSet run(Links links, boolean retainLinks) throws ConfigException {
         DomainTable domains = compileDomains();
         PartnerTable partners = compilePartners();
-        RoutingCompiler.Compiled routing = RoutingCompiler.compile(config, offerRegistry, LinkTemplates.INSTANCE,
+        RoutingCompiler routingCompiler = RoutingCompiler.start(config, offerRegistry, LinkTemplates.INSTANCE,
                 partners);
-        errors.addAll(routing.errors());
-        Map<String, PublishedSlug> newlyPublished = new LinkedHashMap<>();
         DiscountTable discounts = compileDiscounts();
-        List<LinkTable.Entry> entries = compileLinks(domains, partners, routing, newlyPublished);
-        checkNothingPublishedWasRemoved();
-        if (!errors.isEmpty()) {
+        LinkEntries entries = new LinkEntries(scratchDir);
+        PendingSlugs newlyPublished = new PendingSlugs(scratchDir);
+        List<LinkConfig> retained = new ArrayList<>();
+        int[] nextNumber = {registry == null ? 1 : registry.nextLinkNumber()};
+        links.forEach(link -> {
+            if (retainLinks) {
+                retained.add(link);
+            }
+            if (!links.refused()) {
+                compileLink(link, domains, partners, routingCompiler, newlyPublished, entries, nextNumber);
+            }
+        });
+        RoutingCompiler.Compiled routing = routingCompiler.finish();
+        if (!links.refused()) {
+            checkNothingPublishedWasRemoved(links);
+        }
+        routing.errors().forEach(this::error);
+        Config compiledConfig = retainLinks ? config.withLinks(retained) : config;
+        CompiledLinkSet compiled = new CompiledLinkSet(compiledConfig, domains, partners, entries, newlyPublished,
+                routing, discounts);
+        if (!errors.isEmpty() && !links.refused()) {
+            compiled.close();
+            if (errorsNotKept > 0) {
+                error(new ConfigError(errors.get(errors.size() - 1).where(), "... and " + errorsNotKept
+                        + " more errors (only the first " + MAX_ERRORS + " are listed)"));
+            }
             throw new ConfigException(errors);
         }
-        return new CompiledLinkSet(config, domains, partners, entries, newlyPublished, routing, discounts);
+        return compiled;
+    }
+
+    private void error(ConfigError error) {
+        if (errors.size() < MAX_ERRORS) {
+            errors.add(error);
+        } else {
+            errorsNotKept++;
+        }
     }
 
     private DiscountTable compileDiscounts() {
@@ -81,7 +193,7 @@ public final class LinkSetCompiler {
             try {
                 location = TemplateCompiler.compileDiscountLocation(discount.location()).program();
             } catch (TemplateException e) {
-                errors.add(new ConfigError(discount.at(), "location: " + e.getMessage()));
+                error(new ConfigError(discount.at(), "location: " + e.getMessage()));
                 continue;
             }
             byte[] whenEmpty = discount.whenEmpty() == null ? null
@@ -125,7 +237,7 @@ public final class LinkSetCompiler {
             for (Map.Entry<String, String> utm : partner.utm().entrySet()) {
                 UtmKey key = UtmKey.byKey(utm.getKey());
                 if (key == null) {
-                    errors.add(new ConfigError(partner.at(), "unknown UTM key '" + utm.getKey() + "'"));
+                    error(new ConfigError(partner.at(), "unknown UTM key '" + utm.getKey() + "'"));
                     continue;
                 }
                 utmPairs[key.ordinal()] = (key.parameter() + "=" + encode(utm.getValue()))
@@ -137,38 +249,35 @@ public final class LinkSetCompiler {
         return new PartnerTable(partners, groups);
     }
 
-    private List<LinkTable.Entry> compileLinks(DomainTable domains, PartnerTable partners,
-                                               RoutingCompiler.Compiled routing,
-                                               Map<String, PublishedSlug> newlyPublished) {
-        List<LinkTable.Entry> entries = new ArrayList<>(config.links().size());
-        int nextNumber = registry == null ? 1 : registry.nextLinkNumber();
-        for (LinkConfig link : config.links()) {
-            Domain domain = domains.byHost(link.domain());
-            if (domain == null) {
-                errors.add(new ConfigError(link.at(), "domain '" + link.domain() + "' is not configured"));
-                continue;
-            }
-            PublishedSlug published = registry == null ? null : registry.find(domain.host(), link.slug());
-            if (published != null && !published.linkId().equals(link.id())) {
-                errors.add(new ConfigError(link.at(), "slug '" + link.slug() + "' on " + domain.host()
-                        + " was published for link '" + published.linkId() + "' (" + published.file()
-                        + "); a published slug cannot be given to another link: deactivate it and use a new slug"));
-                continue;
-            }
-            int linkNumber;
-            if (published != null) {
-                linkNumber = published.linkNumber();
-            } else {
-                linkNumber = nextNumber++;
-                newlyPublished.put(SlugRegistry.key(domain.host(), link.slug()),
+    private void compileLink(LinkConfig link, DomainTable domains, PartnerTable partners,
+                             RoutingCompiler routing, PendingSlugs newlyPublished, LinkEntries entries,
+                             int[] nextNumber) {
+        Domain domain = domains.byHost(link.domain());
+        if (domain == null) {
+            error(new ConfigError(link.at(), "domain '" + link.domain() + "' is not configured"));
+            return;
+        }
+        PublishedSlug published = registry == null ? null : registry.find(domain.host(), link.slug());
+        if (published != null && !published.linkId().equals(link.id())) {
+            error(new ConfigError(link.at(), "slug '" + link.slug() + "' on " + domain.host()
+                    + " was published for link '" + published.linkId() + "' (" + published.file()
+                    + "); a published slug cannot be given to another link: deactivate it and use a new slug"));
+            return;
+        }
+        int linkNumber;
+        if (published != null) {
+            linkNumber = published.linkNumber();
+        } else {
+            linkNumber = nextNumber[0]++;
+            if (registry != null) {
+                newlyPublished.add(SlugRegistry.key(domain.host(), link.slug()),
                         new PublishedSlug(link.id(), linkNumber, nowMs, link.at().file()));
             }
-            byte[] record = compileLink(link, linkNumber, routing.ruleSetOf(link.id()), partners);
-            if (record != null) {
-                entries.add(new LinkTable.Entry(LinkTable.key(domain.number(), link.slug()), record));
-            }
         }
-        return entries;
+        byte[] record = compileLink(link, linkNumber, routing.ruleSetOf(link), partners);
+        if (record != null) {
+            entries.add(LinkTable.key(domain.number(), link.slug()), record);
+        }
     }
 
     private byte[] compileLink(LinkConfig link, int linkNumber, int ruleSet, PartnerTable partners) {
@@ -176,7 +285,7 @@ public final class LinkSetCompiler {
         for (Map.Entry<String, String> entry : link.utm().entrySet()) {
             UtmKey key = UtmKey.byKey(entry.getKey());
             if (key == null) {
-                errors.add(new ConfigError(link.at(), "unknown UTM key '" + entry.getKey() + "'"));
+                error(new ConfigError(link.at(), "unknown UTM key '" + entry.getKey() + "'"));
                 return null;
             }
             utm.put(key, entry.getValue());
@@ -185,7 +294,7 @@ public final class LinkSetCompiler {
         try {
             destination = TemplateCompiler.compileDestination(link.destination(), utm).program();
         } catch (TemplateException e) {
-            errors.add(new ConfigError(link.destinationAt(), "destination: " + e.getMessage()));
+            error(new ConfigError(link.destinationAt(), "destination: " + e.getMessage()));
             return null;
         }
         byte[] fallback = link.fallback() == null ? null : plain(link.fallback(), link.at(), "fallback");
@@ -205,22 +314,18 @@ public final class LinkSetCompiler {
                 partnerNumbers, groupNumbers);
     }
 
-    private void checkNothingPublishedWasRemoved() {
+    private void checkNothingPublishedWasRemoved(Links links) {
         if (registry == null) {
             return;
         }
-        Set<String> present = new HashSet<>();
-        for (LinkConfig link : config.links()) {
-            present.add(SlugRegistry.key(link.domain(), link.slug()));
-        }
-        for (Map.Entry<String, PublishedSlug> entry : registry.all().entrySet()) {
-            if (!present.contains(entry.getKey())) {
-                PublishedSlug published = entry.getValue();
-                errors.add(new ConfigError(SourceLocation.of(published.file()), "published slug '" + entry.getKey()
+        registry.forEach((key, published) -> {
+            int slash = key.indexOf('/');
+            if (!links.serves(key.substring(0, slash), key.substring(slash + 1))) {
+                error(new ConfigError(SourceLocation.of(published.file()), "published slug '" + key
                         + "' (link '" + published.linkId() + "') is missing; a published slug can be deactivated"
                         + " with active: false but not removed"));
             }
-        }
+        });
     }
 
     private static int numberOf(PartnerTable partners, String id) {
@@ -232,7 +337,7 @@ public final class LinkSetCompiler {
         try {
             return TemplateCompiler.compilePlain(url).program();
         } catch (TemplateException e) {
-            errors.add(new ConfigError(at, what + ": " + e.getMessage()));
+            error(new ConfigError(at, what + ": " + e.getMessage()));
             return null;
         }
     }

@@ -1,13 +1,11 @@
 package io.smartlinkd.link;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
@@ -33,10 +31,6 @@ public final class LinkTable implements AutoCloseable {
         this.file = file;
     }
 
-    /** One link as stored: key and record bytes. */
-    public record Entry(byte[] key, byte[] record) {
-    }
-
     public static byte[] key(int domainNumber, String slug) {
         byte[] slugBytes = slug.getBytes(StandardCharsets.US_ASCII);
         byte[] key = new byte[2 + slugBytes.length];
@@ -47,16 +41,30 @@ public final class LinkTable implements AutoCloseable {
     }
 
     /** Opens the generation for these entries from {@code dir}, building it first if no file holds them yet. */
-    public static LinkTable openOrBuild(Path dir, List<Entry> entries) throws IOException {
+    public static LinkTable openOrBuild(Path dir, LinkEntries entries) throws IOException {
         Files.createDirectories(dir);
-        Path file = dir.resolve(PREFIX + fingerprint(entries) + SUFFIX);
+        Path file = dir.resolve(PREFIX + entries.fingerprint() + SUFFIX);
         if (!Files.exists(file)) {
             build(file, entries);
         }
-        return new LinkTable(builder(entries).createPersistedTo(file.toFile()), file);
+        return open(file, entries.count());
     }
 
-    /** Deletes generation files other than those in use, and unfinished builds. */
+    /** Opens a generation file written before; null when there is none of that name. */
+    public static LinkTable openExisting(Path file) {
+        return Files.exists(file) ? open(file, 0) : null;
+    }
+
+    private static LinkTable open(Path file, long count) {
+        try {
+            // The file's header holds its real sizing; the builder's is only used to create one.
+            return new LinkTable(builder(count, 16, 64).createPersistedTo(file.toFile()), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the link table " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes generation files other than those in use, unfinished builds and scratch files of a crashed load. */
     public static void deleteUnused(Path dir, List<LinkTable> inUse) throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
@@ -64,7 +72,8 @@ public final class LinkTable implements AutoCloseable {
         try (var files = Files.list(dir)) {
             for (Path path : (Iterable<Path>) files::iterator) {
                 String name = path.getFileName().toString();
-                boolean ours = name.startsWith(PREFIX) && (name.endsWith(SUFFIX) || name.endsWith(SUFFIX + ".tmp"));
+                boolean ours = name.startsWith(PREFIX) && (name.endsWith(SUFFIX) || name.endsWith(SUFFIX + ".tmp"))
+                        || name.startsWith(SpillBuffer.PREFIX) && name.endsWith(".tmp");
                 boolean used = inUse.stream().anyMatch(table -> table.file.equals(path));
                 if (ours && !used) {
                     Files.deleteIfExists(path);
@@ -73,58 +82,35 @@ public final class LinkTable implements AutoCloseable {
         }
     }
 
-    private static void build(Path file, List<Entry> entries) throws IOException {
+    private static void build(Path file, LinkEntries entries) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
-        try (ChronicleMap<ByteRecord, ByteRecord> building = builder(entries).createPersistedTo(tmp.toFile())) {
+        long count = Math.max(1, entries.count());
+        ChronicleMapBuilder<ByteRecord, ByteRecord> builder = builder(entries.count(),
+                (double) entries.keyBytes() / count, (double) entries.recordBytes() / count);
+        try (ChronicleMap<ByteRecord, ByteRecord> building = builder.createPersistedTo(tmp.toFile())) {
             ByteRecord key = new ByteRecord(64);
             ByteRecord value = new ByteRecord(256);
-            for (Entry entry : entries) {
+            entries.forEach((keyBytes, keyLength, record, recordLength) -> {
                 key.clear();
-                key.append(entry.key(), 0, entry.key().length);
+                key.append(keyBytes, 0, keyLength);
                 value.clear();
-                value.append(entry.record(), 0, entry.record().length);
+                value.append(record, 0, recordLength);
                 building.put(key, value);
-            }
+            });
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static ChronicleMapBuilder<ByteRecord, ByteRecord> builder(List<Entry> entries) {
-        long keyBytes = 0;
-        long valueBytes = 0;
-        for (Entry entry : entries) {
-            keyBytes += entry.key().length;
-            valueBytes += entry.record().length;
-        }
-        int count = Math.max(1, entries.size());
+    private static ChronicleMapBuilder<ByteRecord, ByteRecord> builder(long entries, double averageKeyBytes,
+                                                                      double averageRecordBytes) {
         return ChronicleMapBuilder.of(ByteRecord.class, ByteRecord.class)
                 .name("links")
                 .keyMarshallers(ByteRecordMarshaller.INSTANCE, ByteRecordMarshaller.INSTANCE)
                 .valueMarshallers(ByteRecordMarshaller.INSTANCE, ByteRecordMarshaller.INSTANCE)
-                .entries(Math.max(1024, entries.size() + entries.size() / 4))
-                .averageKeySize(Math.max(4.0, (double) keyBytes / count))
-                .averageValueSize(Math.max(32.0, (double) valueBytes / count));
-    }
-
-    private static String fingerprint(List<Entry> entries) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((byte) LinkRecordFormat.VERSION);
-            for (Entry entry : entries) {
-                digest.update(intBytes(entry.key().length));
-                digest.update(entry.key());
-                digest.update(intBytes(entry.record().length));
-                digest.update(entry.record());
-            }
-            return HexFormat.of().formatHex(digest.digest(), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] intBytes(int value) {
-        return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+                .entries(Math.max(1024, entries + entries / 4))
+                .averageKeySize(Math.max(4.0, averageKeyBytes))
+                .averageValueSize(Math.max(32.0, averageRecordBytes));
     }
 
     /** Copies the record for {@code key} into {@code into}; returns null when there is no such link. */

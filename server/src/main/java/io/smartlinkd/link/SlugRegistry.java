@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
 
@@ -27,8 +28,8 @@ public final class SlugRegistry implements AutoCloseable {
         Files.createDirectories(dataDir);
         ChronicleMap<CharSequence, CharSequence> map = ChronicleMapBuilder.of(CharSequence.class, CharSequence.class)
                 .name("published-slugs")
-                .entries(100_000)
-                .maxBloatFactor(100)
+                .entries(1_000_000)
+                .maxBloatFactor(50)
                 .averageKeySize(32)
                 .averageValueSize(64)
                 .createPersistedTo(dataDir.resolve(FILE).toFile());
@@ -48,12 +49,17 @@ public final class SlugRegistry implements AutoCloseable {
     /** Every published slug by {@code host/slug}, in no particular order. */
     public Map<String, PublishedSlug> all() {
         Map<String, PublishedSlug> all = new LinkedHashMap<>();
+        forEach(all::put);
+        return all;
+    }
+
+    /** Visits every published slug without collecting them: there may be millions. */
+    public void forEach(BiConsumer<String, PublishedSlug> each) {
         map.forEach((key, value) -> {
             if (!NEXT_NUMBER_KEY.contentEquals(key)) {
-                all.put(key.toString(), PublishedSlug.decode(value));
+                each.accept(key.toString(), PublishedSlug.decode(value));
             }
         });
-        return all;
     }
 
     /** The number the next newly published link will get. */
@@ -63,14 +69,16 @@ public final class SlugRegistry implements AutoCloseable {
     }
 
     /** Records newly served slugs; existing ones are left as they are. */
-    public void publish(Map<String, PublishedSlug> slugs) {
-        int next = nextLinkNumber();
-        for (Map.Entry<String, PublishedSlug> entry : slugs.entrySet()) {
-            if (map.putIfAbsent(entry.getKey(), entry.getValue().encode()) == null) {
-                next = Math.max(next, entry.getValue().linkNumber() + 1);
-            }
+    public void publish(PendingSlugs slugs) {
+        int[] next = {nextLinkNumber()};
+        slugs.forEach((key, slug) -> publishOne(key, slug, next));
+        map.put(NEXT_NUMBER_KEY, Integer.toString(next[0]));
+    }
+
+    private void publishOne(String key, PublishedSlug slug, int[] next) {
+        if (map.putIfAbsent(key, slug.encode()) == null) {
+            next[0] = Math.max(next[0], slug.linkNumber() + 1);
         }
-        map.put(NEXT_NUMBER_KEY, Integer.toString(next));
     }
 
     @Override

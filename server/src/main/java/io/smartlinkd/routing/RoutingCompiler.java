@@ -19,31 +19,31 @@ import java.util.Map;
 /**
  * Compiles the routing of a validated {@link Config}: numbers offers (stable through the {@link OfferRegistry}),
  * compiles their URLs and targeting, the pools, and each link's rules into a rule set. Links whose rules compile
- * identically share one rule set, so a million generated links with the same rules cost one. Runs on the reload
- * thread; errors are collected and point at the YAML.
+ * identically share one rule set, so a million generated links with the same rules cost one. Links come one at a
+ * time ({@link #ruleSetOf}), as they are streamed from the YAML, and {@link #finish} builds the table. Runs on the
+ * reload thread; errors are collected and point at the YAML.
  */
 public final class RoutingCompiler {
     private final Config config;
     private final OfferRegistry registry;
     private final UrlTemplates templates;
     private final PartnerNumbers partners;
+    private static final int MAX_ERRORS = 1000;
+
     private final List<ConfigError> errors = new ArrayList<>();
     private final Map<ZoneId, ZoneClock> zones = new HashMap<>();
     private final Map<String, Offer> offers = new LinkedHashMap<>();
     private final Map<String, Pool> pools = new LinkedHashMap<>();
     private final Map<String, Integer> newOfferNumbers = new LinkedHashMap<>();
+    private final List<RuleSet> ruleSets = new ArrayList<>();
+    private final Map<List<Object>, Integer> shared = new HashMap<>();
 
     /**
      * @param table           the compiled routing
-     * @param ruleSetByLink   link id to the rule-set number its record carries (links without rules are absent)
      * @param newOfferNumbers offers numbered for the first time, to record in the registry once the config is used
      * @param errors          empty when the routing compiled
      */
-    public record Compiled(RoutingTable table, Map<String, Integer> ruleSetByLink,
-                           Map<String, Integer> newOfferNumbers, List<ConfigError> errors) {
-        public int ruleSetOf(String linkId) {
-            return ruleSetByLink.getOrDefault(linkId, 0);
-        }
+    public record Compiled(RoutingTable table, Map<String, Integer> newOfferNumbers, List<ConfigError> errors) {
     }
 
     private RoutingCompiler(Config config, OfferRegistry registry, UrlTemplates templates, PartnerNumbers partners) {
@@ -53,44 +53,66 @@ public final class RoutingCompiler {
         this.partners = partners;
     }
 
-    /** @param registry offer numbers to keep; null numbers offers afresh (offline checks) */
-    public static Compiled compile(Config config, OfferRegistry registry, UrlTemplates templates,
-                                   PartnerNumbers partners) {
-        return new RoutingCompiler(config, registry == null ? OfferRegistry.inMemory() : registry, templates, partners)
-                .run();
+    /**
+     * Compiles the offers and pools of {@code config} (its links are not read); then give it each link.
+     *
+     * @param registry offer numbers to keep; null numbers offers afresh (offline checks)
+     */
+    public static RoutingCompiler start(Config config, OfferRegistry registry, UrlTemplates templates,
+                                        PartnerNumbers partners) {
+        RoutingCompiler compiler = new RoutingCompiler(config,
+                registry == null ? OfferRegistry.inMemory() : registry, templates, partners);
+        compiler.compileOffers();
+        compiler.compilePools();
+        compiler.ruleSets.add(null);
+        return compiler;
     }
 
-    private Compiled run() {
-        compileOffers();
-        compilePools();
-        List<RuleSet> ruleSets = new ArrayList<>();
-        ruleSets.add(null);
-        Map<List<Object>, Integer> shared = new HashMap<>();
-        Map<String, Integer> ruleSetByLink = new HashMap<>();
+    /** Compiles the routing of {@code config} and all its links. */
+    public static Compiled compile(Config config, OfferRegistry registry, UrlTemplates templates,
+                                   PartnerNumbers partners) {
+        RoutingCompiler compiler = start(config, registry, templates, partners);
         for (LinkConfig link : config.links()) {
-            if (!link.routing().hasRules()) {
-                continue;
-            }
-            List<Object> key = new ArrayList<>();
-            RuleSet ruleSet = compileRules(link, key);
-            if (ruleSet == null) {
-                continue;
-            }
-            Integer number = shared.get(key);
-            if (number == null) {
-                number = ruleSets.size();
-                ruleSets.add(ruleSet);
-                shared.put(key, number);
-            }
-            ruleSetByLink.put(link.id(), number);
+            compiler.ruleSetOf(link);
         }
+        return compiler.finish();
+    }
+
+    /** The rule-set number the link's record carries: 0 without rules (or when they fail, reported). */
+    public int ruleSetOf(LinkConfig link) {
+        if (!link.routing().hasRules()) {
+            return 0;
+        }
+        List<Object> key = new ArrayList<>();
+        RuleSet ruleSet = compileRules(link, key);
+        if (ruleSet == null) {
+            return 0;
+        }
+        Integer number = shared.get(key);
+        if (number == null) {
+            number = ruleSets.size();
+            ruleSets.add(ruleSet);
+            shared.put(key, number);
+        }
+        return number;
+    }
+
+    private void error(ConfigError error) {
+        // Millions of links sharing one broken rule must not fill the heap with one error each.
+        if (errors.size() < MAX_ERRORS) {
+            errors.add(error);
+        }
+    }
+
+    /** The routing table of the links given so far. */
+    public Compiled finish() {
         int maxNumber = offers.values().stream().mapToInt(offer -> offer.number).max().orElse(0);
         Offer[] byNumber = new Offer[maxNumber + 1];
         for (Offer offer : offers.values()) {
             byNumber[offer.number] = offer;
         }
         RoutingTable table = new RoutingTable(ruleSets.toArray(new RuleSet[0]), byNumber, offers, pools, partners);
-        return new Compiled(table, Map.copyOf(ruleSetByLink), Map.copyOf(newOfferNumbers), List.copyOf(errors));
+        return new Compiled(table, Map.copyOf(newOfferNumbers), List.copyOf(errors));
     }
 
     private void compileOffers() {
@@ -100,7 +122,7 @@ public final class RoutingCompiler {
             int number = registry.number(offer.id());
             if (number == 0) {
                 if (next > OfferRegistry.MAX_NUMBER) {
-                    errors.add(new ConfigError(offer.at(), "offer " + offer.id() + " cannot be numbered: all "
+                    error(new ConfigError(offer.at(), "offer " + offer.id() + " cannot be numbered: all "
                             + OfferRegistry.MAX_NUMBER + " offer numbers of this data dir are used"));
                     continue;
                 }
@@ -177,7 +199,7 @@ public final class RoutingCompiler {
         try {
             return link == null ? templates.plain(url) : templates.destination(url, link);
         } catch (IllegalArgumentException e) {
-            errors.add(new ConfigError(at, what + ": " + e.getMessage()));
+            error(new ConfigError(at, what + ": " + e.getMessage()));
             return null;
         }
     }

@@ -4,12 +4,13 @@ import io.smartlinkd.config.Config;
 import io.smartlinkd.agent.BotRules;
 import io.smartlinkd.config.ConfigException;
 import io.smartlinkd.config.ConfigLoader;
+import io.smartlinkd.config.ConfigSource;
 import io.smartlinkd.discount.DiscountService;
 import io.smartlinkd.link.CompiledLinkSet;
 import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.LinkSetCompiler;
 import io.smartlinkd.link.LinkTable;
-import io.smartlinkd.link.PublishedSlug;
+import io.smartlinkd.link.PendingSlugs;
 import io.smartlinkd.link.SlugRegistry;
 import io.smartlinkd.routing.CapCounters;
 import io.smartlinkd.routing.OfferRegistry;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns a config directory into a live {@link LinkSet}: parse and validate, compile against the published-slug
@@ -50,26 +50,37 @@ final class LinkSetLoader {
     }
 
     /** A built generation and the slugs it serves for the first time. */
-    record Loaded(LinkSet linkSet, Map<String, PublishedSlug> newlyPublished, BotRules botRules) {
+    record Loaded(LinkSet linkSet, PendingSlugs newlyPublished, BotRules botRules) {
     }
 
     /** Builds the next generation; nothing is published and nothing running changes if this throws. */
     Loaded load() throws ConfigException {
-        Config config = ConfigLoader.load(configDir);
-        // Read with the rest, so that a broken crawler list rejects the reload whole.
-        BotRules botRules = BotRules.load(config.bots());
-        CompiledLinkSet compiled = LinkSetCompiler.compile(config, registry, offers, System.currentTimeMillis());
+        CompiledLinkSet compiled;
+        BotRules botRules;
+        try (ConfigSource source = ConfigLoader.open(configDir)) {
+            compiled = LinkSetCompiler.compile(source, registry, offers, System.currentTimeMillis(), linksDir);
+        }
+        Config config = compiled.config();
         try {
+            // Read with the rest, so that a broken crawler list rejects the reload whole.
+            botRules = BotRules.load(config.bots());
             // Before any click can carry them: a number, once used, must never go to another offer.
             offers.record(compiled.routing().newOfferNumbers());
+        } catch (ConfigException e) {
+            compiled.close();
+            throw e;
         } catch (IOException e) {
+            compiled.close();
             throw new UncheckedIOException("cannot record offer numbers: " + e.getMessage(), e);
         }
         LinkTable table;
         try {
             table = LinkTable.openOrBuild(linksDir, compiled.entries());
         } catch (IOException e) {
+            compiled.close();
             throw new UncheckedIOException("cannot write the link table in " + linksDir + ": " + e.getMessage(), e);
+        } finally {
+            compiled.entries().close();
         }
         LinkSet linkSet = new LinkSet(config, compiled.domains(), compiled.partners(), table,
                 compiled.routing().table().router(caps), ++generation, compiled.discounts());
@@ -81,7 +92,9 @@ final class LinkSetLoader {
 
     /** Records the slugs of a generation that is now live. */
     void published(Loaded live) {
-        registry.publish(live.newlyPublished());
+        try (PendingSlugs slugs = live.newlyPublished()) {
+            registry.publish(slugs);
+        }
     }
 
     void deleteUnusedTables(List<LinkTable> inUse) {

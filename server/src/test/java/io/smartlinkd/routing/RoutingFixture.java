@@ -5,6 +5,7 @@ import io.smartlinkd.config.ConfigException;
 import io.smartlinkd.config.ConfigLoader;
 import io.smartlinkd.link.CompiledLinkSet;
 import io.smartlinkd.link.LinkSetCompiler;
+import io.smartlinkd.link.LinkView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,7 +44,17 @@ final class RoutingFixture {
     }
 
     int ruleSet(String linkId) {
-        return compiled.routing().ruleSetOf(linkId);
+        int[] ruleSet = {-1};
+        compiled.entries().forEach((key, keyLength, record, recordLength) -> {
+            LinkView link = new LinkView().wrap(java.util.Arrays.copyOf(record, recordLength));
+            if (link.linkId().equals(linkId)) {
+                ruleSet[0] = link.ruleSet();
+            }
+        });
+        if (ruleSet[0] < 0) {
+            throw new AssertionError("no compiled link " + linkId);
+        }
+        return ruleSet[0];
     }
 
     int offer(String id) {
