@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Loads a config directory into an immutable {@link Config}, or refuses it whole with every error found.
@@ -46,6 +48,29 @@ public final class ConfigLoader {
      * @param env looks up {@code ${NAME}}; null means unset
      */
     public static ConfigSource open(Path dir, Function<String, String> env) {
+        return open(dir, env, KnownLinkFiles.NONE);
+    }
+
+    private static boolean hasOnlyLinks(Node root) {
+        return root instanceof MappingNode mapping && mapping.getValue().size() == 1
+                && mapping.getValue().get(0).getKeyNode() instanceof ScalarNode key && "links".equals(key.getValue());
+    }
+
+    /**
+     * Link files whose compiled links are known already (e.g. in a link table on disk), so reading can skip them.
+     */
+    public interface KnownLinkFiles {
+        KnownLinkFiles NONE = (name, stamp) -> -1;
+
+        /**
+         * @return how many links the file holds if it holds nothing else and is known in exactly this state, so it
+         *         need not be read; -1 to read it
+         */
+        long linksIfKnown(String name, FileStamp stamp);
+    }
+
+    /** As {@link #open(Path, Function)}, not reading the files {@code known} vouches for. */
+    public static ConfigSource open(Path dir, Function<String, String> env, KnownLinkFiles known) {
         Errors errors = new Errors();
         List<ConfigFiles.ConfigFile> files = ConfigFiles.list(dir, errors);
         EnvExpander expander = new EnvExpander(env);
@@ -55,6 +80,13 @@ public final class ConfigLoader {
         BotsReader bots = new BotsReader();
         for (ConfigFiles.ConfigFile configFile : files) {
             fileOrder.add(configFile.name());
+            FileStamp stamp = FileStamp.of(configFile.path());
+            long knownLinks = stamp == null ? -1 : known.linksIfKnown(configFile.name(), stamp);
+            if (knownLinks >= 0) {
+                linkFiles.add(new ConfigSource.LinkFile(configFile.name(), configFile.path(), knownLinks, stamp,
+                        true, false));
+                continue;
+            }
             YamlFile file = new YamlFile(configFile.name(), dir, expander, errors);
             YamlComposer.Composed composed = YamlComposer.compose(configFile.path(), file,
                     LinkItemsComposer.LinkItems.SKIP);
@@ -67,7 +99,7 @@ public final class ConfigLoader {
                     SectionReader.read(root, file, draft);
                     if (composed.linkItems() > 0) {
                         linkFiles.add(new ConfigSource.LinkFile(configFile.name(), configFile.path(),
-                                composed.linkItems()));
+                                composed.linkItems(), stamp, hasOnlyLinks(root), true));
                     }
                 }
             }
@@ -76,6 +108,7 @@ public final class ConfigLoader {
         NameClaims names = NameClaims.forLinks(2 * links, List.copyOf(fileOrder));
         CrossChecks checks = CrossChecks.resolve(draft, errors, names);
         Config settings = checks.config().withBots(bots.config());
+        expander.record();
         return new ConfigSource(dir, expander, errors, List.copyOf(fileOrder), List.copyOf(linkFiles), checks, names,
                 settings);
     }

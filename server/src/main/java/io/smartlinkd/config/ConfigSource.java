@@ -3,6 +3,7 @@ package io.smartlinkd.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -16,8 +17,15 @@ import org.yaml.snakeyaml.nodes.Node;
  * one source; close it to free the name claims.
  */
 public final class ConfigSource implements AutoCloseable {
-    /** A file that holds links, and how many. */
-    public record LinkFile(String name, Path path, long links) {
+    /**
+     * A file that holds links.
+     *
+     * @param links     how many link items it holds
+     * @param stamp     its size, time and identity when it was opened; null when they could not be read
+     * @param linksOnly it holds nothing but links
+     * @param read      false when it was not read because its links are known ({@link ConfigLoader.KnownLinkFiles})
+     */
+    public record LinkFile(String name, Path path, long links, FileStamp stamp, boolean linksOnly, boolean read) {
     }
 
     private final Path dir;
@@ -29,6 +37,7 @@ public final class ConfigSource implements AutoCloseable {
     private final NameClaims names;
     private final Config settings;
     private boolean linksRead;
+    private Node currentLink;
 
     ConfigSource(Path dir, EnvExpander expander, Errors errors, List<String> fileOrder, List<LinkFile> linkFiles,
                  CrossChecks checks, NameClaims names, Config settings) {
@@ -61,6 +70,16 @@ public final class ConfigSource implements AutoCloseable {
         return linkFiles;
     }
 
+    /** Whether some link files were not read because their links are known; then links cannot be streamed. */
+    public boolean skippedLinkFiles() {
+        return linkFiles.stream().anyMatch(file -> !file.read());
+    }
+
+    /** The environment variables the links looked up, sorted. */
+    public Set<String> linkEnvNames() {
+        return expander.recorded();
+    }
+
     /** Whether any error has been found so far; links handed out after an error are for checking only. */
     public boolean hasErrors() {
         return !errors.isEmpty();
@@ -71,8 +90,8 @@ public final class ConfigSource implements AutoCloseable {
      * source.
      */
     public void forEachLink(Consumer<LinkConfig> each) {
-        if (linksRead) {
-            throw new IllegalStateException("links are read once per source");
+        if (linksRead || skippedLinkFiles()) {
+            throw new IllegalStateException("links are read once per source, and only when every file is read");
         }
         linksRead = true;
         for (LinkFile linkFile : linkFiles) {
@@ -92,11 +111,46 @@ public final class ConfigSource implements AutoCloseable {
                     }
                     LinkConfig link = checks.checkLink(LinkReader.read(item));
                     if (link != null) {
+                        currentLink = node;
                         each.accept(link);
+                        currentLink = null;
                     }
                 }
             });
         }
+    }
+
+    /**
+     * The YAML of the link being handed to {@link #forEachLink}'s consumer, as a document of its own (positions and
+     * comments are not kept); for a consumer that must be able to read that one link again without its file.
+     */
+    public String currentLinkYaml() {
+        if (currentLink == null) {
+            throw new IllegalStateException("only while a link is handed out");
+        }
+        return YamlComposer.toYaml(currentLink);
+    }
+
+    /**
+     * Reads and checks one link from YAML made by {@link #currentLinkYaml}, against this config; null when it has
+     * errors (kept, see {@link #finish}). Its id and slug are not claimed: it is a link read before.
+     *
+     * @param origin what errors name as its file
+     */
+    public LinkConfig readLink(String yaml, String origin) {
+        YamlFile file = new YamlFile(origin, dir, expander, errors);
+        Node node = YamlComposer.composeText(yaml, file);
+        if (node == null) {
+            return null;
+        }
+        Tags.check(node, file);
+        YamlValue item = YamlValue.of(file, "links", node);
+        if (!item.expectMapping()) {
+            return null;
+        }
+        boolean hadErrors = hasErrors();
+        LinkConfig link = checks.checkLink(LinkReader.read(item), false);
+        return hasErrors() && !hadErrors ? null : link;
     }
 
     /** Whether a link read so far serves {@code slug} on {@code host}. */

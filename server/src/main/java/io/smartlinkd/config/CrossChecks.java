@@ -186,18 +186,23 @@ final class CrossChecks {
      * destination resolved, or null when it cannot be served (reported).
      */
     LinkConfig checkLink(ConfigDraft.Link draft) {
+        return checkLink(draft, true);
+    }
+
+    /** @param claimNames false to check a link read again, whose id and slug are claimed already */
+    LinkConfig checkLink(ConfigDraft.Link draft, boolean claimNames) {
         LinkConfig link = draft.link();
         String domain = domainOf(draft, domains);
         checkAccessLists(draft);
         routing.ruleRefs(draft.ruleRefs(), partnersAt.keySet(), partnerGroups, somePartnerUnread);
-        if (link.id() != null) {
+        if (link.id() != null && claimNames) {
             SourceLocation first = names.claim(idName(link.id()), draft.idAt());
             if (first != null) {
                 errors.add(draft.idAt(), "link id " + Messages.quote(link.id()) + " is already used at " + first
                         + (draft.idDefaulted() ? " (the id defaults to the slug; give this link an id)" : ""));
             }
         }
-        if (link.slug() != null && domain != null) {
+        if (link.slug() != null && domain != null && claimNames) {
             SourceLocation first = names.claim(slugName(domain, link.slug()), draft.slugAt());
             if (first != null) {
                 errors.add(draft.slugAt(), "slug " + Messages.quote(link.slug()) + " is already used on " + domain

@@ -1,5 +1,7 @@
 package io.smartlinkd.config;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -12,9 +14,20 @@ final class EnvExpander {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final Function<String, String> env;
+    private Set<String> recording;
 
     EnvExpander(Function<String, String> env) {
         this.env = env;
+    }
+
+    /** From now on, remembers the names of the variables looked up. */
+    void record() {
+        recording = new TreeSet<>();
+    }
+
+    /** The variables looked up since {@link #record}, sorted. */
+    Set<String> recorded() {
+        return recording == null ? Set.of() : Set.copyOf(recording);
     }
 
     /** @throws IllegalArgumentException with a message fit for the user when a variable is unset or malformed */
@@ -49,6 +62,9 @@ final class EnvExpander {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid variable name " + Messages.quote(name)
                     + " in ${...} (write $${ for a literal ${)");
+        }
+        if (recording != null) {
+            recording.add(name);
         }
         String value = env.apply(name);
         if (separator >= 0 && (value == null || value.isEmpty())) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
 
@@ -28,9 +29,46 @@ abstract class NameClaims implements AutoCloseable {
     public void close() {
     }
 
-    /** @param files the config's file names in order; off-heap claims store a location as an index into it */
+    /**
+     * Made on first use: a start that reuses its link table reads no links and should not pay for the map.
+     *
+     * @param files the config's file names in order; off-heap claims store a location as an index into it
+     */
     static NameClaims forLinks(long expectedNames, List<String> files) {
-        return expectedNames > OFF_HEAP_ABOVE ? new OffHeap(expectedNames, files) : new OnHeap();
+        return new Lazy(() -> expectedNames > OFF_HEAP_ABOVE ? new OffHeap(expectedNames, files) : new OnHeap());
+    }
+
+    private static final class Lazy extends NameClaims {
+        private final Supplier<NameClaims> maker;
+        private NameClaims claims;
+
+        Lazy(Supplier<NameClaims> maker) {
+            this.maker = maker;
+        }
+
+        private NameClaims claims() {
+            if (claims == null) {
+                claims = maker.get();
+            }
+            return claims;
+        }
+
+        @Override
+        SourceLocation claim(String name, SourceLocation at) {
+            return claims().claim(name, at);
+        }
+
+        @Override
+        boolean isClaimed(String name) {
+            return claims().isClaimed(name);
+        }
+
+        @Override
+        public void close() {
+            if (claims != null) {
+                claims.close();
+            }
+        }
     }
 
     private static final class OnHeap extends NameClaims {

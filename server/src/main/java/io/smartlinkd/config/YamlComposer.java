@@ -4,6 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,7 +15,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.emitter.Emitter;
+import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.serializer.Serializer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
@@ -73,6 +79,38 @@ final class YamlComposer {
             file.error(file.at(parser == null ? null : parser.lastMark()), "cannot parse this file (" + e + ")");
         }
         return new Composed(null, composer == null ? 0 : composer.itemCount());
+    }
+
+    /** Composes YAML held in a string (a single small document); null with the error reported. */
+    static Node composeText(String text, YamlFile file) {
+        LoaderOptions options = options();
+        LastEventParser parser = new LastEventParser(new ParserImpl(new StreamReader(text), options));
+        try {
+            return new LinkItemsComposer(parser, options, LinkItemsComposer.LinkItems.SKIP).getSingleNode();
+        } catch (MarkedYAMLException e) {
+            file.error(file.at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark()),
+                    SyntaxMessages.readable(e, file));
+        } catch (RuntimeException e) {
+            file.error(file.at(parser.lastMark()), "cannot parse (" + e + ")");
+        }
+        return null;
+    }
+
+    /** A composed node written back as a YAML document (block style; positions and comments are lost). */
+    static String toYaml(Node node) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setWidth(Integer.MAX_VALUE);
+        StringWriter out = new StringWriter();
+        Serializer serializer = new Serializer(new Emitter(out, options), new Resolver(), options, null);
+        try {
+            serializer.open();
+            serializer.serialize(node);
+            serializer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     private static LoaderOptions options() {

@@ -9,6 +9,8 @@ import io.smartlinkd.routing.RoutingCompiler;
  *
  * @param newlyPublished slugs this config serves for the first time, to record once it is live
  * @param routing        rules, offers and pools; its new offer numbers are recorded before the config goes live
+ * @param ruleSetSources the YAML of the first link of each rule set, in rule-set order (empty when unknown), from
+ *                       which a restart rebuilds the rule sets without reading the links
  */
 public record CompiledLinkSet(
         Config config,
@@ -17,7 +19,8 @@ public record CompiledLinkSet(
         LinkEntries entries,
         PendingSlugs newlyPublished,
         RoutingCompiler.Compiled routing,
-        io.smartlinkd.discount.DiscountTable discounts) implements AutoCloseable {
+        io.smartlinkd.discount.DiscountTable discounts,
+        java.util.List<String> ruleSetSources) implements AutoCloseable {
     /** Deletes the spilled records and slugs. */
     @Override
     public void close() {

@@ -44,6 +44,9 @@ public final class LinkSetCompiler {
 
         /** Whether the config has errors already; its links are then not compiled. */
         boolean refused();
+
+        /** The YAML of the link being handed out, to read it again alone; null when not available. */
+        String currentYaml();
     }
 
     private final Config config;
@@ -102,6 +105,11 @@ public final class LinkSetCompiler {
             public boolean refused() {
                 return false;
             }
+
+            @Override
+            public String currentYaml() {
+                return null;
+            }
         };
         Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
         return new LinkSetCompiler(config, registry, offerRegistry, nowMs, scratch).run(links, false);
@@ -129,6 +137,11 @@ public final class LinkSetCompiler {
             public boolean refused() {
                 return source.hasErrors();
             }
+
+            @Override
+            public String currentYaml() {
+                return source.currentLinkYaml();
+            }
         };
         CompiledLinkSet compiled = new LinkSetCompiler(source.settings(), registry, offerRegistry, nowMs, scratchDir)
                 .run(links, source.linkCount() <= RETAINED_LINKS);
@@ -150,13 +163,19 @@ public final class LinkSetCompiler {
         LinkEntries entries = new LinkEntries(scratchDir);
         PendingSlugs newlyPublished = new PendingSlugs(scratchDir);
         List<LinkConfig> retained = new ArrayList<>();
+        List<String> ruleSetSources = new ArrayList<>();
         int[] nextNumber = {registry == null ? 1 : registry.nextLinkNumber()};
         links.forEach(link -> {
             if (retainLinks) {
                 retained.add(link);
             }
             if (!links.refused()) {
+                int ruleSets = routingCompiler.ruleSetCount();
                 compileLink(link, domains, partners, routingCompiler, newlyPublished, entries, nextNumber);
+                if (routingCompiler.ruleSetCount() > ruleSets) {
+                    // The first link of each rule set, so a restart can rebuild the rule sets without the links.
+                    ruleSetSources.add(links.currentYaml());
+                }
             }
         });
         RoutingCompiler.Compiled routing = routingCompiler.finish();
@@ -166,7 +185,7 @@ public final class LinkSetCompiler {
         routing.errors().forEach(this::error);
         Config compiledConfig = retainLinks ? config.withLinks(retained) : config;
         CompiledLinkSet compiled = new CompiledLinkSet(compiledConfig, domains, partners, entries, newlyPublished,
-                routing, discounts);
+                routing, discounts, ruleSetSources.contains(null) ? List.of() : List.copyOf(ruleSetSources));
         if (!errors.isEmpty() && !links.refused()) {
             compiled.close();
             if (errorsNotKept > 0) {
@@ -176,6 +195,67 @@ public final class LinkSetCompiler {
             throw new ConfigException(errors);
         }
         return compiled;
+    }
+
+    /**
+     * Rebuilds a generation whose link records are already on disk: the settings are compiled as usual and the
+     * rule sets from the YAML of each one's first link ({@link CompiledLinkSet#ruleSetSources}); the links
+     * themselves are not read. Null when that YAML no longer compiles to the same rule-set numbers (the settings
+     * it refers to changed): then the links must be compiled again.
+     */
+    public static CompiledLinkSet compileKnown(ConfigSource source, List<String> ruleSetSources,
+                                               OfferRegistry offerRegistry, Path scratchDir) {
+        Config settings = source.settings();
+        LinkSetCompiler compiler = new LinkSetCompiler(settings, null, offerRegistry, 0, scratchDir);
+        DomainTable domains = compiler.compileDomains();
+        PartnerTable partners = compiler.compilePartners();
+        RoutingCompiler routing = RoutingCompiler.start(settings, offerRegistry, LinkTemplates.INSTANCE, partners);
+        DiscountTable discounts = compiler.compileDiscounts();
+        for (int i = 0; i < ruleSetSources.size(); i++) {
+            LinkConfig link = source.readLink(ruleSetSources.get(i), "(rule set " + (i + 1) + " of the link table)");
+            if (link == null || routing.ruleSetOf(link) != i + 1) {
+                return null;
+            }
+        }
+        RoutingCompiler.Compiled compiled = routing.finish();
+        if (!compiler.errors.isEmpty() || !compiled.errors().isEmpty() || source.hasErrors()) {
+            return null;
+        }
+        return new CompiledLinkSet(settings, domains, partners, new LinkEntries(scratchDir),
+                new PendingSlugs(scratchDir), compiled, discounts, List.copyOf(ruleSetSources));
+    }
+
+    /**
+     * A fingerprint of everything in the settings that a link record or a link's checks depend on: domain and
+     * partner numbering, discounts, pools. Link records compiled under one fingerprint hold under another config
+     * with the same fingerprint.
+     */
+    public static String linkContext(Config settings) {
+        StringBuilder text = new StringBuilder("record-format ").append(LinkRecordFormat.VERSION).append('\n');
+        text.append("default ").append(settings.server().defaultDomain()).append('\n');
+        for (DomainConfig domain : settings.domains()) {
+            text.append("domain ").append(domain.host()).append(' ').append(domain.aliases()).append('\n');
+        }
+        for (PartnerConfig partner : settings.partners()) {
+            text.append("partner ").append(partner.id()).append(' ').append(partner.group()).append('\n');
+        }
+        for (DiscountConfig discount : settings.discounts()) {
+            text.append("discount ").append(discount.id()).append(' ').append(discount.store()).append(' ')
+                    .append(discount.landing()).append('\n');
+        }
+        for (io.smartlinkd.config.PoolConfig pool : settings.pools()) {
+            text.append("pool ").append(pool.id()).append('\n');
+        }
+        for (io.smartlinkd.config.OfferConfig offer : settings.offers()) {
+            text.append("offer ").append(offer.id()).append('\n');
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void error(ConfigError error) {

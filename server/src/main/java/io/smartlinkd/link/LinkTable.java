@@ -40,10 +40,15 @@ public final class LinkTable implements AutoCloseable {
         return key;
     }
 
+    /** The name of the file that holds these entries. */
+    public static String fileName(LinkEntries entries) {
+        return PREFIX + entries.fingerprint() + SUFFIX;
+    }
+
     /** Opens the generation for these entries from {@code dir}, building it first if no file holds them yet. */
     public static LinkTable openOrBuild(Path dir, LinkEntries entries) throws IOException {
         Files.createDirectories(dir);
-        Path file = dir.resolve(PREFIX + entries.fingerprint() + SUFFIX);
+        Path file = dir.resolve(fileName(entries));
         if (!Files.exists(file)) {
             build(file, entries);
         }

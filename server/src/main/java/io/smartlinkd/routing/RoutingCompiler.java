@@ -104,6 +104,11 @@ public final class RoutingCompiler {
         }
     }
 
+    /** Rule sets numbered so far; the next new one gets this number. */
+    public int ruleSetCount() {
+        return ruleSets.size();
+    }
+
     /** The routing table of the links given so far. */
     public Compiled finish() {
         int maxNumber = offers.values().stream().mapToInt(offer -> offer.number).max().orElse(0);

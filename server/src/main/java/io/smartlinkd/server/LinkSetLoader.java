@@ -17,21 +17,35 @@ import io.smartlinkd.routing.OfferRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import io.smartlinkd.link.LinkManifest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a config directory into a live {@link LinkSet}: parse and validate, compile against the published-slug
  * registry and the offer numbers, record new offer numbers, write (or reopen) the link table generation, bind its
  * routing to the cap counters, and only then record newly published slugs. Used by the single reload thread; never
  * concurrently with itself.
+ *
+ * <p>A config of more than {@link LinkSetCompiler#RETAINED_LINKS} links leaves a {@link LinkManifest} beside its
+ * table; while its link files, the settings they depend on and their environment stay the same, a start or reload
+ * reads only the other files and serves the table as it is, so 10,000,000 links start in seconds.
  */
 final class LinkSetLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkSetLoader.class);
+
     private final Path configDir;
     private final Path linksDir;
     private final SlugRegistry registry;
     private final OfferRegistry offers;
     private final CapCounters caps;
     private final DiscountService discounts;
+    private final Function<String, String> env;
+    private final long knownLinksAbove;
     private long generation;
 
     LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry, OfferRegistry offers, CapCounters caps) {
@@ -41,6 +55,17 @@ final class LinkSetLoader {
     /** @param discounts gives each generation's discounts their code pools; null = links redirect without codes */
     LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry, OfferRegistry offers, CapCounters caps,
                   DiscountService discounts) {
+        this(configDir, dataDir, registry, offers, caps, discounts, System::getenv, LinkSetCompiler.RETAINED_LINKS);
+    }
+
+    /**
+     * @param knownLinksAbove configs of more links than this keep a manifest and restart without reading their
+     *                        links (their {@link LinkSet#config()} then has no links)
+     */
+    LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry, OfferRegistry offers, CapCounters caps,
+                  DiscountService discounts, Function<String, String> env, long knownLinksAbove) {
+        this.env = env;
+        this.knownLinksAbove = knownLinksAbove;
         this.discounts = discounts;
         this.configDir = configDir;
         this.linksDir = dataDir.resolve("links");
@@ -49,17 +74,83 @@ final class LinkSetLoader {
         this.caps = caps;
     }
 
-    /** A built generation and the slugs it serves for the first time. */
-    record Loaded(LinkSet linkSet, PendingSlugs newlyPublished, BotRules botRules) {
+    /**
+     * A built generation and the slugs it serves for the first time.
+     *
+     * @param manifest to write once it is live; null when its table needs none
+     * @param known    true when it reuses a table on disk without reading the links
+     */
+    record Loaded(LinkSet linkSet, PendingSlugs newlyPublished, BotRules botRules, LinkManifest manifest,
+                  boolean known) {
     }
 
     /** Builds the next generation; nothing is published and nothing running changes if this throws. */
     Loaded load() throws ConfigException {
-        CompiledLinkSet compiled;
-        BotRules botRules;
-        try (ConfigSource source = ConfigLoader.open(configDir)) {
-            compiled = LinkSetCompiler.compile(source, registry, offers, System.currentTimeMillis(), linksDir);
+        LinkManifest manifest = LinkManifest.read(linksDir);
+        if (manifest != null) {
+            Loaded known = loadKnown(manifest);
+            if (known != null) {
+                return known;
+            }
         }
+        CompiledLinkSet compiled;
+        LinkManifest next;
+        try (ConfigSource source = ConfigLoader.open(configDir, env)) {
+            compiled = LinkSetCompiler.compile(source, registry, offers, System.currentTimeMillis(), linksDir);
+            next = manifestOf(source, compiled);
+        }
+        return live(compiled, null, next);
+    }
+
+    /** The generation of the manifest's table, if nothing it was compiled from changed; else null. */
+    private Loaded loadKnown(LinkManifest manifest) throws ConfigException {
+        Path tableFile = linksDir.resolve(manifest.table());
+        if (manifest.links() <= knownLinksAbove || !Files.exists(tableFile)
+                || registry.nextLinkNumber() != manifest.nextLinkNumber()
+                || !manifest.envHash().equals(LinkManifest.envHash(manifest.envNames(), env))) {
+            return null;
+        }
+        CompiledLinkSet compiled;
+        try (ConfigSource source = ConfigLoader.open(configDir, env, manifest)) {
+            boolean sameFiles = source.linkFiles().size() == manifest.files().size()
+                    && source.linkFiles().stream().noneMatch(ConfigSource.LinkFile::read);
+            if (!sameFiles || source.hasErrors()
+                    || !LinkSetCompiler.linkContext(source.settings()).equals(manifest.context())) {
+                return null;
+            }
+            compiled = LinkSetCompiler.compileKnown(source, manifest.ruleSetSources(), offers, linksDir);
+        }
+        if (compiled == null) {
+            return null;
+        }
+        return live(compiled, LinkTable.openExisting(tableFile), null);
+    }
+
+    /** What a restart needs to reuse this generation's table; null when it cannot or need not. */
+    private LinkManifest manifestOf(ConfigSource source, CompiledLinkSet compiled) {
+        long links = compiled.entries().count();
+        boolean rulesKnown = compiled.ruleSetSources().size() == compiled.routing().table().ruleSetCount();
+        boolean stamped = source.linkFiles().stream().allMatch(file -> file.stamp() != null);
+        if (links <= knownLinksAbove || !rulesKnown || !stamped) {
+            return null;
+        }
+        List<LinkManifest.LinkFile> files = new ArrayList<>();
+        for (ConfigSource.LinkFile file : source.linkFiles()) {
+            if (!file.linksOnly()) {
+                // Its other sections must be read at every start, and with them its links.
+                return null;
+            }
+            files.add(new LinkManifest.LinkFile(file.name(), file.stamp(), file.links()));
+        }
+        List<String> envNames = List.copyOf(source.linkEnvNames());
+        return new LinkManifest(LinkTable.fileName(compiled.entries()), links,
+                LinkSetCompiler.linkContext(source.settings()), envNames, LinkManifest.envHash(envNames, env), 0,
+                files, compiled.ruleSetSources());
+    }
+
+    /** Binds a compiled generation to its table (built now when {@code table} is null). */
+    private Loaded live(CompiledLinkSet compiled, LinkTable known, LinkManifest manifest) throws ConfigException {
+        BotRules botRules;
         Config config = compiled.config();
         try {
             // Read with the rest, so that a broken crawler list rejects the reload whole.
@@ -73,9 +164,11 @@ final class LinkSetLoader {
             compiled.close();
             throw new UncheckedIOException("cannot record offer numbers: " + e.getMessage(), e);
         }
-        LinkTable table;
+        LinkTable table = known;
         try {
-            table = LinkTable.openOrBuild(linksDir, compiled.entries());
+            if (table == null) {
+                table = LinkTable.openOrBuild(linksDir, compiled.entries());
+            }
         } catch (IOException e) {
             compiled.close();
             throw new UncheckedIOException("cannot write the link table in " + linksDir + ": " + e.getMessage(), e);
@@ -87,13 +180,23 @@ final class LinkSetLoader {
         if (discounts != null) {
             discounts.apply(compiled.discounts());
         }
-        return new Loaded(linkSet, compiled.newlyPublished(), botRules);
+        return new Loaded(linkSet, compiled.newlyPublished(), botRules, manifest, known != null);
     }
 
     /** Records the slugs of a generation that is now live. */
     void published(Loaded live) {
         try (PendingSlugs slugs = live.newlyPublished()) {
             registry.publish(slugs);
+        }
+        try {
+            if (live.manifest() != null) {
+                live.manifest().withNextLinkNumber(registry.nextLinkNumber()).write(linksDir);
+            } else if (!live.known()) {
+                LinkManifest.delete(linksDir);
+            }
+        } catch (IOException e) {
+            // Without a manifest the next start reads the links again: slower, never wrong.
+            LOG.warn("cannot write the link manifest in {}: {}", linksDir, e.getMessage());
         }
     }
 

@@ -13,6 +13,8 @@ import io.smartlinkd.clickid.ClickIdKey;
 import io.smartlinkd.config.Config;
 import io.smartlinkd.config.ConfigException;
 import io.smartlinkd.config.ConfigLoader;
+import io.smartlinkd.config.ConfigSource;
+import io.smartlinkd.link.LinkManifest;
 import io.smartlinkd.config.HostPort;
 import io.smartlinkd.config.ServerConfig;
 import io.smartlinkd.http.PublicChannelInitializer;
@@ -87,7 +89,9 @@ public final class Server implements AutoCloseable {
 
     public static Server start(ServerOptions options) throws StartupException, ConfigException {
         Path configDir = options.configDir();
-        Config initial = ConfigLoader.load(configDir);
+        StartupPhases phases = new StartupPhases();
+        Config initial = settings(options);
+        phases.done("settings");
         ServerConfig serverConfig = initial.server();
         Path dataDir = dataDir(options, serverConfig);
         HostPort listen = options.listen() != null ? options.listen() : serverConfig.listen();
@@ -113,7 +117,9 @@ public final class Server implements AutoCloseable {
             registry = SlugRegistry.open(dataDir);
             OfferRegistry offers = OfferRegistry.open(dataDir);
             caps = CapCounters.open(dataDir.resolve("caps").resolve("counters.bin"));
+            phases.done("registries");
             journal = ClickJournal.open(dataDir.resolve("journal"), serverConfig.nodeId(), serverConfig.journal());
+            phases.done("journal");
             // Both load in the background while the rest starts: uap-java's regexes, the country table.
             geo = GeoService.start(serverConfig.geo(), dataDir.resolve("geo"));
             userAgents = UserAgentClassifier.of(initial.bots());
@@ -125,6 +131,7 @@ public final class Server implements AutoCloseable {
             discounts = DiscountService.start(dataDir.resolve("discounts"), DISCOUNT_CAPACITY, CodeProviders::of,
                     System::currentTimeMillis, PURGE_INTERVAL_MS);
             orders = OrderLedger.open(dataDir.resolve("discounts"), DISCOUNT_CAPACITY);
+            phases.done("discounts");
             ClickJournal orderJournal = journal;
             durableWaits = new DurableWaits(journal::durableSequence);
             DurableWaits waits = durableWaits;
@@ -152,9 +159,13 @@ public final class Server implements AutoCloseable {
             Metrics metrics = new Metrics(state, reloader);
 
             Channel adminChannel = bindAdmin(transport, adminLoops, admin, state, reloader, metrics);
+            phases.done("admin");
             reloader.loadInitial();
+            phases.done("links");
             awaitGeo(geo);
+            phases.done("geo wait");
             awaitCodes(discounts);
+            phases.done("codes wait");
             Channel publicChannel = bindPublic(transport, clickLoops, listen, state);
             state.startAccepting();
             Reloader watched = reloader;
@@ -163,6 +174,8 @@ public final class Server implements AutoCloseable {
             LOG.info("smartlinkd node {} serving on http://{} (admin http://{}, {} x {}, data {})",
                     serverConfig.nodeId(), address(publicChannel), address(adminChannel), threads, transport.name(),
                     dataDir);
+            phases.done("listen");
+            LOG.info(phases.summary());
             return new Server(serverConfig, state, registry, caps, clickLoops, adminLoops, reloader, adminChannel,
                     publicChannel, watcher, orders, durableWaits);
         } catch (ConfigException e) {
@@ -194,6 +207,22 @@ public final class Server implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The config without its links, which the first load reads; link files that the data dir's link manifest
+     * vouches for are not even opened, so a start with millions of unchanged links reads only the small files.
+     */
+    private static Config settings(ServerOptions options) throws ConfigException {
+        ConfigLoader.KnownLinkFiles known = ConfigLoader.KnownLinkFiles.NONE;
+        if (options.dataDir() != null) {
+            LinkManifest manifest = LinkManifest.read(options.dataDir().resolve("links"));
+            known = manifest != null ? manifest : known;
+        }
+        try (ConfigSource source = ConfigLoader.open(options.configDir(), System::getenv, known)) {
+            source.finish();
+            return source.settings();
         }
     }
 
