@@ -5,6 +5,8 @@ import io.smartlinkd.config.Config;
 import io.smartlinkd.config.ConfigError;
 import io.smartlinkd.config.ConfigException;
 import io.smartlinkd.config.ConfigLoader;
+import io.smartlinkd.config.ConfigSource;
+import io.smartlinkd.link.CompiledLinkSet;
 import io.smartlinkd.link.LinkSetCompiler;
 import io.smartlinkd.link.SlugRegistry;
 import io.smartlinkd.routing.OfferRegistry;
@@ -36,18 +38,23 @@ final class CheckCommand implements Callable<Integer> {
             System.err.println(config + ": not a directory");
             return 2;
         }
+        Path scratch = null;
         try {
-            Config parsed = ConfigLoader.load(config);
-            BotRules.load(parsed.bots()); // an operator's crawler list is checked too
-            if (data != null && Files.exists(data.resolve("published-slugs.cm3"))) {
-                try (SlugRegistry registry = SlugRegistry.open(data)) {
-                    // Read only: check never records offer numbers.
-                    LinkSetCompiler.compile(parsed, registry, OfferRegistry.open(data), System.currentTimeMillis());
-                }
-            } else {
-                LinkSetCompiler.compile(parsed, null, System.currentTimeMillis());
+            // Links are streamed, as the server reads them: a config of millions of links is checked in little heap.
+            scratch = Files.createTempDirectory("smartlinkd-check");
+            long links;
+            Config parsed;
+            boolean published = data != null && Files.exists(data.resolve("published-slugs.cm3"));
+            try (ConfigSource source = ConfigLoader.open(config);
+                 SlugRegistry registry = published ? SlugRegistry.openForReading(data) : null;
+                 // Read only: check never records offer numbers.
+                 CompiledLinkSet compiled = LinkSetCompiler.compile(source, registry,
+                         published ? OfferRegistry.open(data) : null, System.currentTimeMillis(), scratch)) {
+                parsed = compiled.config();
+                links = compiled.entries().count();
+                BotRules.load(parsed.bots()); // an operator's crawler list is checked too
             }
-            System.out.println(config + ": ok (" + parsed.links().size() + " links, " + parsed.partners().size()
+            System.out.println(config + ": ok (" + links + " links, " + parsed.partners().size()
                     + " partners, " + parsed.domains().size() + " domains, " + parsed.offers().size() + " offers, "
                     + parsed.pools().size() + " pools)");
             return 0;
@@ -60,6 +67,19 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             System.err.println(data + ": cannot read published slugs: " + e.getMessage());
             return 2;
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private static void deleteQuietly(Path scratch) {
+        if (scratch == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(scratch);
+        } catch (IOException e) {
+            // An empty temporary directory left behind costs nothing.
         }
     }
 }

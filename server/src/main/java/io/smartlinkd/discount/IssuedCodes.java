@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.smartlinkd.store.PersistedMaps;
 import java.util.ArrayList;
 import java.util.List;
 import net.openhft.chronicle.map.ChronicleMap;
@@ -24,23 +25,28 @@ import net.openhft.chronicle.map.MapEntry;
  */
 public final class IssuedCodes implements AutoCloseable {
     private static final int VISITOR_KEY_BYTES = 8;
+    private static final String CODES_FILE = "issued-codes.cm3";
+    private static final String VISITORS_FILE = "visitor-codes.cm3";
 
     private final ChronicleMap<ByteRecord, ByteRecord> codes;
     private final ChronicleMap<ByteRecord, ByteRecord> visitors;
+    private final Path dir;
 
-    private IssuedCodes(ChronicleMap<ByteRecord, ByteRecord> codes, ChronicleMap<ByteRecord, ByteRecord> visitors) {
+    private IssuedCodes(ChronicleMap<ByteRecord, ByteRecord> codes, ChronicleMap<ByteRecord, ByteRecord> visitors,
+                        Path dir) {
         this.codes = codes;
         this.visitors = visitors;
+        this.dir = dir;
     }
 
     /** Opens (or creates) the store in {@code dir}, sized for {@code capacity} codes alive at once. */
     public static IssuedCodes open(Path dir, long capacity) throws IOException {
         Files.createDirectories(dir);
-        ChronicleMap<ByteRecord, ByteRecord> codes = builder("issued-codes", capacity, 16, 120)
-                .createPersistedTo(dir.resolve("issued-codes.cm3").toFile());
-        ChronicleMap<ByteRecord, ByteRecord> visitors = builder("visitor-codes", capacity, VISITOR_KEY_BYTES, 16)
-                .createPersistedTo(dir.resolve("visitor-codes.cm3").toFile());
-        return new IssuedCodes(codes, visitors);
+        ChronicleMap<ByteRecord, ByteRecord> codes = PersistedMaps.open(builder("issued-codes", capacity, 16, 120),
+                dir.resolve(CODES_FILE));
+        ChronicleMap<ByteRecord, ByteRecord> visitors = PersistedMaps.open(
+                builder("visitor-codes", capacity, VISITOR_KEY_BYTES, 16), dir.resolve(VISITORS_FILE));
+        return new IssuedCodes(codes, visitors, dir);
     }
 
     private static ChronicleMapBuilder<ByteRecord, ByteRecord> builder(String name, long capacity, double keySize,
@@ -233,8 +239,8 @@ public final class IssuedCodes implements AutoCloseable {
 
     @Override
     public void close() {
-        visitors.close();
-        codes.close();
+        PersistedMaps.close(visitors, dir.resolve(VISITORS_FILE));
+        PersistedMaps.close(codes, dir.resolve(CODES_FILE));
     }
 
     private static ByteRecord key(String code) {

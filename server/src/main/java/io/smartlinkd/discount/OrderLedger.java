@@ -3,6 +3,7 @@ package io.smartlinkd.discount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.smartlinkd.store.PersistedMaps;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
 
@@ -14,20 +15,22 @@ import net.openhft.chronicle.map.ChronicleMapBuilder;
 public final class OrderLedger implements AutoCloseable {
     private static final long STALE_MS = 60_000;
     private final ChronicleMap<CharSequence, CharSequence> map;
+    private final Path file;
 
-    private OrderLedger(ChronicleMap<CharSequence, CharSequence> map) {
+    private OrderLedger(ChronicleMap<CharSequence, CharSequence> map, Path file) {
+        this.file = file;
         this.map = map;
     }
 
     public static OrderLedger open(Path dir, long capacity) throws IOException {
         Files.createDirectories(dir);
-        return new OrderLedger(ChronicleMapBuilder.of(CharSequence.class, CharSequence.class)
+        Path file = dir.resolve("orders.cm3");
+        return new OrderLedger(PersistedMaps.open(ChronicleMapBuilder.of(CharSequence.class, CharSequence.class)
                 .name("orders")
                 .entries(Math.max(1024, capacity))
                 .maxBloatFactor(4)
                 .averageKeySize(32)
-                .averageValueSize(96)
-                .createPersistedTo(dir.resolve("orders.cm3").toFile()));
+                .averageValueSize(96), file), file);
     }
 
     /** How a delivery may proceed. */
@@ -72,6 +75,6 @@ public final class OrderLedger implements AutoCloseable {
 
     @Override
     public void close() {
-        map.close();
+        PersistedMaps.close(map, file);
     }
 }

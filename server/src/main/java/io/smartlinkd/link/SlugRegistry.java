@@ -3,6 +3,7 @@ package io.smartlinkd.link;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.smartlinkd.store.PersistedMaps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -19,21 +20,33 @@ public final class SlugRegistry implements AutoCloseable {
     private static final String NEXT_NUMBER_KEY = "#next-link-number";
 
     private final ChronicleMap<CharSequence, CharSequence> map;
+    /** The file, when this process owns it (see {@link PersistedMaps}); null for a reader beside the server. */
+    private final Path ownedFile;
 
-    private SlugRegistry(ChronicleMap<CharSequence, CharSequence> map) {
+    private SlugRegistry(ChronicleMap<CharSequence, CharSequence> map, Path ownedFile) {
         this.map = map;
+        this.ownedFile = ownedFile;
     }
 
+    /** Opens the registry of the data dir this process owns (the server), recovering it after a crash. */
     public static SlugRegistry open(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        ChronicleMap<CharSequence, CharSequence> map = ChronicleMapBuilder.of(CharSequence.class, CharSequence.class)
+        Path file = dataDir.resolve(FILE);
+        return new SlugRegistry(PersistedMaps.open(builder(), file), file);
+    }
+
+    /** Opens the registry to read it beside a server that may be running (offline {@code check}). */
+    public static SlugRegistry openForReading(Path dataDir) throws IOException {
+        return new SlugRegistry(builder().createPersistedTo(dataDir.resolve(FILE).toFile()), null);
+    }
+
+    private static ChronicleMapBuilder<CharSequence, CharSequence> builder() {
+        return ChronicleMapBuilder.of(CharSequence.class, CharSequence.class)
                 .name("published-slugs")
                 .entries(1_000_000)
                 .maxBloatFactor(50)
                 .averageKeySize(32)
-                .averageValueSize(64)
-                .createPersistedTo(dataDir.resolve(FILE).toFile());
-        return new SlugRegistry(map);
+                .averageValueSize(64);
     }
 
     public static String key(String host, String slug) {
@@ -83,6 +96,10 @@ public final class SlugRegistry implements AutoCloseable {
 
     @Override
     public void close() {
-        map.close();
+        if (ownedFile != null) {
+            PersistedMaps.close(map, ownedFile);
+        } else {
+            map.close();
+        }
     }
 }

@@ -9,6 +9,8 @@ import io.smartlinkd.geo.GeoService;
 import io.smartlinkd.link.ByteRecord;
 import io.smartlinkd.link.Domain;
 import io.smartlinkd.link.LinkSet;
+import io.smartlinkd.link.LinkRecordFormat;
+import io.smartlinkd.link.LinkSetCompiler;
 import io.smartlinkd.link.LinkTable;
 import io.smartlinkd.link.LinkView;
 import io.smartlinkd.link.Partner;
@@ -99,19 +101,19 @@ public final class Explainer {
         }
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         facts.uri(uri.getRawPath() + query);
+        LinkConfig config = configOf(links, link.linkId());
         if (link.ruleSet() == 0) {
-            field(out, "destination", destinationOf(links, link.linkId()));
-            discount(out, configOf(links, link.linkId()).discount(), facts);
+            field(out, "destination", destinationOf(config));
+            discount(out, discountOf(links, link, config), facts);
             return outcome(out, "redirected", "the link has no rules: its destination");
         }
         RouteTrace trace = links.router().explain(link.ruleSet(), facts);
         out.append("\"route\":").append(trace.toJson()).append(',');
         if (trace.url() == null && trace.lostStatus() == 0) {
-            field(out, "destination", destinationOf(links, link.linkId()));
-            discount(out, configOf(links, link.linkId()).discount(), facts);
-        } else if (trace.kind() == io.smartlinkd.routing.RouteKind.DESTINATION) {
-            discount(out, configOf(links, link.linkId()).routing().rules().get(trace.ruleNumber() - 1).discount(),
-                    facts);
+            field(out, "destination", destinationOf(config));
+            discount(out, discountOf(links, link, config), facts);
+        } else if (trace.kind() == io.smartlinkd.routing.RouteKind.DESTINATION && config != null) {
+            discount(out, config.routing().rules().get(trace.ruleNumber() - 1).discount(), facts);
         }
         String kind = trace.kind().name().toLowerCase(java.util.Locale.ROOT);
         return outcome(out, "lost".equals(kind) ? "lost" : "redirected", "routed: " + kind);
@@ -178,17 +180,33 @@ public final class Explainer {
         return InetAddress.getByName(text);
     }
 
-    private static String destinationOf(LinkSet links, String linkId) {
-        return configOf(links, linkId).destination();
+    private static String destinationOf(LinkConfig config) {
+        return config != null ? config.destination()
+                : "(as written in the link's YAML: a config of more than " + LinkSetCompiler.RETAINED_LINKS
+                + " links keeps only its compiled records in memory)";
     }
 
+    /** The link as written; null in a config too large to keep its links in memory. */
     private static LinkConfig configOf(LinkSet links, String linkId) {
         for (LinkConfig link : links.config().links()) {
             if (link.id().equals(linkId)) {
                 return link;
             }
         }
-        throw new IllegalStateException("link " + linkId + " is in the table but not in its config");
+        return null;
+    }
+
+    /** The link's discount id, from its config or else from its record's discount number. */
+    private static String discountOf(LinkSet links, LinkView link, LinkConfig config) {
+        if (config != null) {
+            return config.discount();
+        }
+        int number = link.discount();
+        if (number == 0) {
+            return null;
+        }
+        return number == LinkRecordFormat.DISCOUNT_PENDING ? io.smartlinkd.config.DiscountConfig.PENDING
+                : links.discounts().get(number).id();
     }
 
     /** The discount the click would carry, and whether it would get a code (a person does; bots never). */

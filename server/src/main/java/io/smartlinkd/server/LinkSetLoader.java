@@ -87,42 +87,62 @@ final class LinkSetLoader {
     /** Builds the next generation; nothing is published and nothing running changes if this throws. */
     Loaded load() throws ConfigException {
         LinkManifest manifest = LinkManifest.read(linksDir);
+        try (ConfigSource source = ConfigLoader.open(configDir, env,
+                manifest != null ? manifest : ConfigLoader.KnownLinkFiles.NONE)) {
+            return load(source, manifest);
+        }
+    }
+
+    /**
+     * As {@link #load()}, from a source the caller opened (the start reads the settings first and should not read
+     * every file twice), with this data dir's manifest as its known link files or none; the caller closes it.
+     */
+    Loaded load(ConfigSource source) throws ConfigException {
+        return load(source, LinkManifest.read(linksDir));
+    }
+
+    private Loaded load(ConfigSource source, LinkManifest manifest) throws ConfigException {
         if (manifest != null) {
-            Loaded known = loadKnown(manifest);
+            Loaded known = loadKnown(source, manifest);
             if (known != null) {
                 return known;
             }
         }
-        CompiledLinkSet compiled;
-        LinkManifest next;
-        try (ConfigSource source = ConfigLoader.open(configDir, env)) {
-            compiled = LinkSetCompiler.compile(source, registry, offers, System.currentTimeMillis(), linksDir);
-            next = manifestOf(source, compiled);
+        if (source.skippedLinkFiles()) {
+            // The manifest the files were skipped for no longer holds: every link is read.
+            try (ConfigSource all = ConfigLoader.open(configDir, env)) {
+                return compileAll(all);
+            }
         }
-        return live(compiled, null, next);
+        return compileAll(source);
+    }
+
+    private Loaded compileAll(ConfigSource source) throws ConfigException {
+        CompiledLinkSet compiled = LinkSetCompiler.compile(source, registry, offers, System.currentTimeMillis(),
+                linksDir);
+        return live(compiled, null, manifestOf(source, compiled));
     }
 
     /** The generation of the manifest's table, if nothing it was compiled from changed; else null. */
-    private Loaded loadKnown(LinkManifest manifest) throws ConfigException {
+    private Loaded loadKnown(ConfigSource source, LinkManifest manifest) throws ConfigException {
         Path tableFile = linksDir.resolve(manifest.table());
         if (manifest.links() <= knownLinksAbove || !Files.exists(tableFile)
                 || registry.nextLinkNumber() != manifest.nextLinkNumber()
                 || !manifest.envHash().equals(LinkManifest.envHash(manifest.envNames(), env))) {
             return null;
         }
-        CompiledLinkSet compiled;
-        try (ConfigSource source = ConfigLoader.open(configDir, env, manifest)) {
-            boolean sameFiles = source.linkFiles().size() == manifest.files().size()
-                    && source.linkFiles().stream().noneMatch(ConfigSource.LinkFile::read);
-            if (!sameFiles || source.hasErrors()
-                    || !LinkSetCompiler.linkContext(source.settings()).equals(manifest.context())) {
-                return null;
-            }
-            compiled = LinkSetCompiler.compileKnown(source, manifest.ruleSetSources(), offers, linksDir);
+        boolean sameFiles = source.linkFiles().size() == manifest.files().size()
+                && source.linkFiles().stream().allMatch(file -> file.stamp() != null
+                        && manifest.linksIfKnown(file.name(), file.stamp()) == file.links());
+        if (!sameFiles || source.hasErrors()
+                || !LinkSetCompiler.linkContext(source.settings()).equals(manifest.context())) {
+            return null;
         }
+        CompiledLinkSet compiled = LinkSetCompiler.compileKnown(source, manifest.ruleSetSources(), offers, linksDir);
         if (compiled == null) {
             return null;
         }
+        LOG.info("link files unchanged since {} was compiled: serving it without reading them", manifest.table());
         return live(compiled, LinkTable.openExisting(tableFile), null);
     }
 

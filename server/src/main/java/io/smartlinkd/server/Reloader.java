@@ -3,6 +3,7 @@ package io.smartlinkd.server;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import io.smartlinkd.config.ConfigException;
+import io.smartlinkd.config.ConfigSource;
 import io.smartlinkd.http.ServerState;
 import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.LinkTable;
@@ -42,9 +43,12 @@ final class Reloader implements AutoCloseable {
         this.loops = loops;
     }
 
-    /** Loads the first generation on the calling thread; a failure here is fatal for start-up. */
-    void loadInitial() throws ConfigException {
-        LinkSetLoader.Loaded loaded = loader.load();
+    /**
+     * Loads the first generation on the calling thread, from the source the start opened for the settings; a
+     * failure here is fatal for start-up.
+     */
+    void loadInitial(ConfigSource source) throws ConfigException {
+        LinkSetLoader.Loaded loaded = loader.load(source);
         server.swap(loaded.linkSet());
         server.classifiers().userAgents().reload(loaded.botRules());
         loader.published(loaded);

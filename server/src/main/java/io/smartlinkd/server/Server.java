@@ -8,7 +8,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.smartlinkd.clickid.ClickIdKey;
 import io.smartlinkd.config.Config;
 import io.smartlinkd.config.ConfigException;
@@ -39,6 +38,7 @@ import io.smartlinkd.journal.OrderRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -88,9 +88,19 @@ public final class Server implements AutoCloseable {
     }
 
     public static Server start(ServerOptions options) throws StartupException, ConfigException {
-        Path configDir = options.configDir();
         StartupPhases phases = new StartupPhases();
-        Config initial = settings(options);
+        ConfigSource source = openConfig(options);
+        try {
+            return start(options, source, phases);
+        } finally {
+            source.close();
+        }
+    }
+
+    private static Server start(ServerOptions options, ConfigSource source, StartupPhases phases)
+            throws StartupException, ConfigException {
+        Path configDir = options.configDir();
+        Config initial = source.settings();
         phases.done("settings");
         ServerConfig serverConfig = initial.server();
         Path dataDir = dataDir(options, serverConfig);
@@ -109,6 +119,10 @@ public final class Server implements AutoCloseable {
         EventLoopGroup adminLoops = null;
         EventLoopGroup clickLoops = null;
         Reloader reloader = null;
+        // Netty's native transport and event loops load on another core while Chronicle's tables open here.
+        int threads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads()
+                : Runtime.getRuntime().availableProcessors();
+        CompletableFuture<EventLoops> eventLoops = CompletableFuture.supplyAsync(() -> EventLoops.start(threads));
         try {
             Files.createDirectories(dataDir);
             ClickIdKey key = serverConfig.clickIdKey() != null
@@ -149,18 +163,17 @@ public final class Server implements AutoCloseable {
                     }, System::currentTimeMillis));
             state.discounts(discounts);
             state.webhooks(webhooks);
-            Transport transport = new Transport();
-            int threads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads()
-                    : Runtime.getRuntime().availableProcessors();
-            adminLoops = transport.group(1, new DefaultThreadFactory("admin", true));
-            clickLoops = transport.group(threads, new DefaultThreadFactory("click", false));
+            EventLoops loops = eventLoops.join();
+            Transport transport = loops.transport();
+            adminLoops = loops.admin();
+            clickLoops = loops.clicks();
             reloader = new Reloader(new LinkSetLoader(configDir, dataDir, registry, offers, caps, discounts), state,
                     List.of(clickLoops, adminLoops));
             Metrics metrics = new Metrics(state, reloader);
 
             Channel adminChannel = bindAdmin(transport, adminLoops, admin, state, reloader, metrics);
             phases.done("admin");
-            reloader.loadInitial();
+            reloader.loadInitial(source);
             phases.done("links");
             awaitGeo(geo);
             phases.done("geo wait");
@@ -179,10 +192,16 @@ public final class Server implements AutoCloseable {
             return new Server(serverConfig, state, registry, caps, clickLoops, adminLoops, reloader, adminChannel,
                     publicChannel, watcher, orders, durableWaits);
         } catch (ConfigException e) {
+            if (adminLoops == null) {
+                EventLoops.shutdownWhenStarted(eventLoops);
+            }
             shutdownQuietly(reloader, clickLoops, adminLoops, registry, caps, journal, geo, userAgents);
             closeQuietly(webhooks, durableWaits, discounts, orders);
             throw e;
         } catch (IOException | RuntimeException e) {
+            if (adminLoops == null) {
+                EventLoops.shutdownWhenStarted(eventLoops);
+            }
             shutdownQuietly(reloader, clickLoops, adminLoops, registry, caps, journal, geo, userAgents);
             closeQuietly(webhooks, durableWaits, discounts, orders);
             throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
@@ -211,19 +230,22 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * The config without its links, which the first load reads; link files that the data dir's link manifest
-     * vouches for are not even opened, so a start with millions of unchanged links reads only the small files.
+     * The config with its settings read and its links not yet, for the first load to stream; link files that the
+     * data dir's link manifest vouches for are not even opened, so a start with millions of unchanged links reads
+     * only the small files. Refuses a config whose settings have errors.
      */
-    private static Config settings(ServerOptions options) throws ConfigException {
+    private static ConfigSource openConfig(ServerOptions options) throws ConfigException {
         ConfigLoader.KnownLinkFiles known = ConfigLoader.KnownLinkFiles.NONE;
         if (options.dataDir() != null) {
             LinkManifest manifest = LinkManifest.read(options.dataDir().resolve("links"));
             known = manifest != null ? manifest : known;
         }
-        try (ConfigSource source = ConfigLoader.open(options.configDir(), System::getenv, known)) {
+        ConfigSource source = ConfigLoader.open(options.configDir(), System::getenv, known);
+        if (source.hasErrors()) {
+            source.close();
             source.finish();
-            return source.settings();
         }
+        return source;
     }
 
     private static Path dataDir(ServerOptions options, ServerConfig serverConfig) {
