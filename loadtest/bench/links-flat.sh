@@ -3,10 +3,12 @@
 #
 #   loadtest/bench/links-flat.sh [BIG=10000000] [SMALL=1000] [DURATION=10s]
 #
-# Two servers with the production JVM flags (systemd/smartlinkd.env: 256 MB heap, ZGC) on core 1, each with the
+# Two servers started as the systemd unit starts them (systemd/smartlinkd-start: the production JVM flags of
+# smartlinkd.env, 256 MB heap, ZGC, and the class archive) on core 1, each with the
 # demo config plus BIG or SMALL plain links (a slug and a destination, 50,000 links a file):
-#   1. BIG's first start (reads and compiles every link), then a restart on the same data dir, which serves the link
-#      table on disk without reading the link files (the link manifest); both timed from launch to /readyz, with
+#   1. BIG's first start (reads and compiles every link; writes the class archive when it stops), then a restart on
+#      the same data dir, which serves the link table on disk without reading the link files (the link manifest)
+#      and maps its classes from the archive; both timed from launch to /readyz, with
 #      the server's own "ready ... after the JVM started" line; then the heap in use after a full collection.
 #   2. redirect-bench (wrk on core 0) on each server in turn, ROUNDS (3) rounds: BIG with 100,000 slugs drawn
 #      uniformly from all its links (a working set far beyond the CPU caches), SMALL with all its slugs; then the
@@ -41,9 +43,10 @@ write_links() {
 start() {
   local dir=$1 port=$2 admin=$3 log=$4 t0
   t0=$EPOCHREALTIME
-  taskset -c "$server_cpu" java $opts -Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true \
-    -jar "$jar" serve --config "$dir/config" --data "$dir/data" --no-watch \
-    --listen "127.0.0.1:$port" --admin "127.0.0.1:$admin" >> "$log" 2>&1 &
+  # As the systemd unit starts it: smartlinkd-start, with the class archive in the data dir.
+  JAVA_OPTS=$opts SMARTLINKD_JAR=$jar SMARTLINKD_CLASS_ARCHIVE=$dir/data/classes.jsa \
+    taskset -c "$server_cpu" "$root/systemd/smartlinkd-start" serve --config "$dir/config" --data "$dir/data" \
+    --no-watch --listen "127.0.0.1:$port" --admin "127.0.0.1:$admin" >> "$log" 2>&1 &
   server_pid=$!; pids+=("$server_pid")
   for _ in $(seq 72000); do
     if curl -fs "http://127.0.0.1:$admin/readyz" >/dev/null 2>&1; then
