@@ -40,6 +40,11 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Starts, runs {@code onStarted}, and blocks until a stop signal; returns the exit status. */
     static int serve(ServerOptions options, java.util.function.Consumer<Server> onStarted) {
+        // Before the start: a stop signal that comes as the server starts to serve must stop it gracefully too,
+        // not kill it with the JVM's default handler. One during the start stops the server once it is started.
+        CountDownLatch stop = new CountDownLatch(1);
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
         Server server;
         try {
             server = Server.start(options);
@@ -52,10 +57,7 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("smartlinkd: cannot start: " + e.getMessage());
             return 1;
         }
-        CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("HUP"), signal -> server.reload("SIGHUP"));
-        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-        Signal.handle(new Signal("INT"), signal -> stop.countDown());
         if (onStarted != null) {
             onStarted.accept(server);
         }
