@@ -30,21 +30,31 @@ public final class SlugRegistry implements AutoCloseable {
 
     /** Opens the registry of the data dir this process owns (the server), recovering it after a crash. */
     public static SlugRegistry open(Path dataDir) throws IOException {
+        return open(dataDir, 0);
+    }
+
+    /**
+     * As {@link #open(Path)}; a registry made now is sized for {@code expectedSlugs} (a file made before keeps its
+     * size and grows in tiers, which are slower to search).
+     */
+    public static SlugRegistry open(Path dataDir, long expectedSlugs) throws IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve(FILE);
-        return new SlugRegistry(PersistedMaps.open(builder(), file), file);
+        return new SlugRegistry(PersistedMaps.open(builder(expectedSlugs), file), file);
     }
 
     /** Opens the registry to read it beside a server that may be running (offline {@code check}). */
     public static SlugRegistry openForReading(Path dataDir) throws IOException {
-        return new SlugRegistry(builder().createPersistedTo(dataDir.resolve(FILE).toFile()), null);
+        return new SlugRegistry(builder(0).createPersistedTo(dataDir.resolve(FILE).toFile()), null);
     }
 
-    private static ChronicleMapBuilder<CharSequence, CharSequence> builder() {
+    private static ChronicleMapBuilder<CharSequence, CharSequence> builder(long expectedSlugs) {
         return ChronicleMapBuilder.of(CharSequence.class, CharSequence.class)
                 .name("published-slugs")
-                .entries(1_000_000)
-                .maxBloatFactor(50)
+                // At least an ordinary config's worth (a new data dir's file is ~13 MB); it grows in tiers up to
+                // 1,000 times that.
+                .entries(Math.max(100_000, expectedSlugs + expectedSlugs / 2))
+                .maxBloatFactor(1_000)
                 .averageKeySize(32)
                 .averageValueSize(64);
     }

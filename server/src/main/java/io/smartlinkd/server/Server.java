@@ -128,7 +128,7 @@ public final class Server implements AutoCloseable {
             ClickIdKey key = serverConfig.clickIdKey() != null
                     ? ClickIdKey.fromSecret(serverConfig.clickIdKey())
                     : ClickIdKey.loadOrCreate(dataDir.resolve("click-id.key"));
-            registry = SlugRegistry.open(dataDir);
+            registry = SlugRegistry.open(dataDir, source.linkCount());
             OfferRegistry offers = OfferRegistry.open(dataDir);
             caps = CapCounters.open(dataDir.resolve("caps").resolve("counters.bin"));
             phases.done("registries");
