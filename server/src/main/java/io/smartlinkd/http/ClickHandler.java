@@ -207,7 +207,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         key.clear();
         key.appendShort(domain.number());
         key.appendAscii(uri, slugStart, slugEnd);
-        ByteRecord record = links.links().lookup(key, loop.record);
+        ByteRecord record = loop.links.lookup(links.links(), key);
         if (record == null) {
             notFound(ctx, domain, ClickOutcome.NOT_FOUND);
             return;
