@@ -116,6 +116,14 @@ public final class Visitor {
         return linkKey;
     }
 
+    /**
+     * {@link #link} minted this visitor's id for this request (a countable click without a valid cookie, cookies
+     * on), so {@link #linkKey()} names a visitor seen for the first time: nothing can be stored under it yet.
+     */
+    public boolean newId() {
+        return linked && countable && !returning && tracking.setCookie();
+    }
+
     /** The request carried a valid visitor cookie. */
     public boolean returning() {
         return returning;

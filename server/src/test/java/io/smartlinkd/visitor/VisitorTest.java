@@ -203,4 +203,25 @@ class VisitorTest {
         byAddress.link(42, NOW);
         return byAddress.linkKey();
     }
+
+    @Test
+    void shouldCallOnlyAnIdMintedForThisClickNew() {
+        visitor.begin(null, UA, client("198.51.100.1"), true);
+        assertFalse(visitor.newId(), "not before the click is linked");
+        visitor.link(1, NOW);
+        assertTrue(visitor.newId());
+        String value = value(setCookie(visitor));
+
+        visitor.begin("slv=" + value, UA, client("198.51.100.1"), true);
+        visitor.link(1, NOW);
+        assertFalse(visitor.newId(), "a returning visitor");
+        visitor.begin(null, UA, client("198.51.100.1"), false);
+        visitor.link(1, NOW);
+        assertFalse(visitor.newId(), "a bot gets no id");
+
+        Visitor byAddress = new VisitorTracking(NO_COOKIES, KEY, NOW).newVisitor();
+        byAddress.begin(null, UA, client("198.51.100.1"), true);
+        byAddress.link(1, NOW);
+        assertFalse(byAddress.newId(), "known by address and agent: maybe seen before");
+    }
 }
