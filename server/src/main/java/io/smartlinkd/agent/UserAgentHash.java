@@ -1,5 +1,7 @@
 package io.smartlinkd.agent;
 
+import io.smartlinkd.text.ByteChars;
+
 /**
  * A seeded 64-bit hash of a user agent's chars, computed through {@link CharSequence#charAt} without copying or
  * allocating. Four chars are folded into one 64-bit word per round (two multiplications), so a typical 150-char user
@@ -17,6 +19,9 @@ final class UserAgentHash {
     }
 
     static long hash(CharSequence chars, long seed) {
+        if (chars instanceof ByteChars) {
+            return hash((ByteChars) chars, seed);
+        }
         int length = chars.length();
         long acc = seed ^ (length * P1);
         int i = 0;
@@ -31,6 +36,31 @@ final class UserAgentHash {
             long word = 0;
             for (int shift = 0; i < length; i++, shift += 16) {
                 word |= (long) chars.charAt(i) << shift;
+            }
+            acc = round(acc, word);
+        }
+        return fmix64(acc);
+    }
+
+    /** The same hash read straight from the view's bytes (a request header's), one char per byte. */
+    private static long hash(ByteChars chars, long seed) {
+        byte[] bytes = chars.bytes();
+        int offset = chars.offset();
+        int length = chars.length();
+        long acc = seed ^ (length * P1);
+        int i = 0;
+        for (int end = length - 3; i < end; i += 4) {
+            int at = offset + i;
+            long word = (bytes[at] & 0xFFL)
+                    | (bytes[at + 1] & 0xFFL) << 16
+                    | (bytes[at + 2] & 0xFFL) << 32
+                    | (bytes[at + 3] & 0xFFL) << 48;
+            acc = round(acc, word);
+        }
+        if (i < length) {
+            long word = 0;
+            for (int shift = 0; i < length; i++, shift += 16) {
+                word |= (bytes[offset + i] & 0xFFL) << shift;
             }
             acc = round(acc, word);
         }

@@ -22,8 +22,21 @@ public final class CodeIssuer {
      */
     public boolean issue(Discount discount, IssuedCodes store, long visitor, long nowMs, byte[] clickId,
                          int clickIdLength, byte[] link, int linkOffset, int linkLength, byte[] partner) {
+        return issue(discount, store, visitor, false, nowMs, clickId, clickIdLength, link, linkOffset, linkLength,
+                partner);
+    }
+
+    /**
+     * Like {@link #issue(Discount, IssuedCodes, long, long, byte[], int, byte[], int, int, byte[])}, for a visitor
+     * known to hold no code yet when {@code newVisitor}: one whose id was minted for this very click
+     * ({@code Visitor#newId}), so the store is not asked for the code it holds (a Chronicle Map lookup that could
+     * only miss).
+     */
+    public boolean issue(Discount discount, IssuedCodes store, long visitor, boolean newVisitor, long nowMs,
+                         byte[] clickId, int clickIdLength, byte[] link, int linkOffset, int linkLength,
+                         byte[] partner) {
         long visitorKey = visitor == 0 ? 0 : visitor ^ discount.visitorSalt();
-        if (visitorKey != 0 && store.findForVisitor(visitorKey, nowMs, key, code, record)) {
+        if (visitorKey != 0 && !newVisitor && store.findForVisitor(visitorKey, nowMs, key, code, record)) {
             reused = true;
             return true;
         }

@@ -207,7 +207,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         key.clear();
         key.appendShort(domain.number());
         key.appendAscii(uri, slugStart, slugEnd);
-        ByteRecord record = links.links().lookup(key, loop.record);
+        ByteRecord record = loop.links.lookup(links.links(), key);
         if (record == null) {
             notFound(ctx, domain, ClickOutcome.NOT_FOUND);
             return;
@@ -360,7 +360,7 @@ final class ClickHandler extends ChannelInboundHandlerAdapter {
         CodeIssuer codes = loop.codes;
         boolean issued;
         try {
-            issued = codes.issue(coded, service.store(), loop.visitor.linkKey(), nowMs,
+            issued = codes.issue(coded, service.store(), loop.visitor.linkKey(), loop.visitor.newId(), nowMs,
                     loop.clickId, clickIdChars, link.bytes(), link.linkIdOffset(), link.linkIdLength(),
                     partner == null ? null : partner.idBytes());
         } catch (RuntimeException e) {

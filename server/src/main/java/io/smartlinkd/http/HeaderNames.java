@@ -30,6 +30,9 @@ final class HeaderNames {
         ascii("sec-purpose"), ascii("purpose"), ascii("x-moz"), ascii("x-purpose"), ascii("content-length"),
         ascii("transfer-encoding"), ascii("x-forwarded-for"), ascii("connection")};
 
+    /** Field numbers by name length: a header line is compared only with the names as long as its own. */
+    private static final int[][] BY_LENGTH = byLength();
+
     /** The number of fields that keep one value (the first); the rest are handled apart. */
     static final int SINGLE_VALUED = X_FORWARDED_FOR;
 
@@ -42,9 +45,11 @@ final class HeaderNames {
      */
     static int match(byte[] bytes, int start, int end) {
         int length = end - start;
-        for (int id = 0; id < NAMES.length; id++) {
-            byte[] name = NAMES[id];
-            if (name.length == length && equalsLowerCase(bytes, start, name)) {
+        if (length >= BY_LENGTH.length) {
+            return NONE;
+        }
+        for (int id : BY_LENGTH[length]) {
+            if (equalsLowerCase(bytes, start, NAMES[id])) {
                 return id;
             }
         }
@@ -58,6 +63,28 @@ final class HeaderNames {
             }
         }
         return true;
+    }
+
+    private static int[][] byLength() {
+        int longest = 0;
+        for (byte[] name : NAMES) {
+            longest = Math.max(longest, name.length);
+        }
+        int[][] byLength = new int[longest + 1][];
+        for (int length = 0; length <= longest; length++) {
+            int count = 0;
+            for (byte[] name : NAMES) {
+                count += name.length == length ? 1 : 0;
+            }
+            byLength[length] = new int[count];
+            count = 0;
+            for (int id = 0; id < NAMES.length; id++) {
+                if (NAMES[id].length == length) {
+                    byLength[length][count++] = id;
+                }
+            }
+        }
+        return byLength;
     }
 
     private static byte[] ascii(String text) {

@@ -150,8 +150,9 @@ final class RequestMacros implements MacroValues {
         } else {
             draft.emptyString();
         }
-        for (byte[] name : RECORDED_PARAMETERS) {
-            decodeQueryValue(name, draft);
+        findRecordedParameters();
+        for (int i = 0; i < RECORDED_PARAMETERS.length; i++) {
+            decodeQueryValue(recordedStarts[i], recordedEnds[i], draft);
         }
         describeDecision(draft);
     }
@@ -197,34 +198,54 @@ final class RequestMacros implements MacroValues {
 
     private static final byte[][] RECORDED_PARAMETERS = {
         ascii("utm_source"), ascii("sub1"), ascii("sub2"), ascii("sub3"), ascii("sub4"), ascii("sub5")};
+    /** Scratch of {@link #findRecordedParameters}, by {@link #RECORDED_PARAMETERS} index. */
+    private final int[] recordedStarts = new int[RECORDED_PARAMETERS.length];
+    private final int[] recordedEnds = new int[RECORDED_PARAMETERS.length];
 
     private static byte[] ascii(String text) {
         return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
-    /** Writes the percent-decoded value of the first query parameter called {@code name} as the next string. */
-    private void decodeQueryValue(byte[] name, ClickDraft draft) {
-        draft.startString();
+    /**
+     * Finds the first pair of each recorded parameter in one pass over the query: {@code recordedStarts[i]} is
+     * where its value starts and {@code recordedEnds[i]} where its pair ends (no {@code =}: the start is past the
+     * end), or both -1 when the query has none.
+     */
+    private void findRecordedParameters() {
+        java.util.Arrays.fill(recordedStarts, -1);
+        java.util.Arrays.fill(recordedEnds, -1);
+        int missing = RECORDED_PARAMETERS.length;
         int at = queryStart;
-        while (at < queryEnd) {
+        while (at < queryEnd && missing > 0) {
             int pairEnd = indexOf(uri, '&', at, queryEnd);
             int nameEnd = indexOf(uri, '=', at, pairEnd);
-            if (nameEquals(at, nameEnd, name, 0, name.length)) {
-                for (int i = nameEnd + 1; i < pairEnd; i++) {
-                    char c = uri.charAt(i);
-                    if (c == '%' && i + 2 < pairEnd
-                            && PercentEncoder.hexValue(uri.charAt(i + 1)) >= 0
-                            && PercentEncoder.hexValue(uri.charAt(i + 2)) >= 0) {
-                        draft.stringByte((PercentEncoder.hexValue(uri.charAt(i + 1)) << 4)
-                                | PercentEncoder.hexValue(uri.charAt(i + 2)));
-                        i += 2;
-                    } else {
-                        draft.stringByte(c == '+' ? ' ' : c);
-                    }
+            for (int i = 0; i < RECORDED_PARAMETERS.length; i++) {
+                byte[] name = RECORDED_PARAMETERS[i];
+                if (recordedStarts[i] < 0 && nameEquals(at, nameEnd, name, 0, name.length)) {
+                    recordedStarts[i] = nameEnd + 1;
+                    recordedEnds[i] = pairEnd;
+                    missing--;
+                    break;
                 }
-                break;
             }
             at = pairEnd + 1;
+        }
+    }
+
+    /** Writes the percent-decoded value {@code uri[start, end)} as the next string (empty when start is -1). */
+    private void decodeQueryValue(int start, int end, ClickDraft draft) {
+        draft.startString();
+        for (int i = start; i < end; i++) {
+            char c = uri.charAt(i);
+            if (c == '%' && i + 2 < end
+                    && PercentEncoder.hexValue(uri.charAt(i + 1)) >= 0
+                    && PercentEncoder.hexValue(uri.charAt(i + 2)) >= 0) {
+                draft.stringByte((PercentEncoder.hexValue(uri.charAt(i + 1)) << 4)
+                        | PercentEncoder.hexValue(uri.charAt(i + 2)));
+                i += 2;
+            } else {
+                draft.stringByte(c == '+' ? ' ' : c);
+            }
         }
         draft.endString();
     }

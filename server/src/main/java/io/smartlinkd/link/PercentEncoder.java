@@ -43,9 +43,27 @@ public final class PercentEncoder {
         }
     }
 
+    /**
+     * Encodes {@code value[offset, offset + length)}. Runs of unreserved bytes (ids, codes, names: usually the whole
+     * value) are copied with one write each rather than byte by byte.
+     */
     public static void encode(byte[] value, int offset, int length, ByteBuf out) {
-        for (int i = offset, end = offset + length; i < end; i++) {
-            encodeByte(value[i], out);
+        int end = offset + length;
+        int run = offset;
+        for (int i = offset; i < end; i++) {
+            int v = value[i] & 0xFF;
+            if (!UNRESERVED[v]) {
+                if (i > run) {
+                    out.writeBytes(value, run, i - run);
+                }
+                out.writeByte('%');
+                out.writeByte(HEX[v >>> 4]);
+                out.writeByte(HEX[v & 0xF]);
+                run = i + 1;
+            }
+        }
+        if (end > run) {
+            out.writeBytes(value, run, end - run);
         }
     }
 

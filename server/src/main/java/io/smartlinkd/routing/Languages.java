@@ -44,7 +44,8 @@ public final class Languages {
         int bestQ = 0;
         int length = header.length();
         int at = 0;
-        while (at < length) {
+        // q never exceeds 1000 and a later range must beat the best strictly: a range at q=1 ends the search.
+        while (at < length && bestQ < 1000) {
             int end = indexOf(header, ',', at, length);
             int paramsStart = indexOf(header, ';', at, end);
             int tagStart = skipSpaces(header, at, paramsStart);

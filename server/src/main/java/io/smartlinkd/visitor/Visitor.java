@@ -6,6 +6,7 @@ import static io.smartlinkd.text.CharScan.trimEnd;
 
 import io.netty.buffer.ByteBuf;
 import io.smartlinkd.clickid.SipHash24;
+import io.smartlinkd.text.ByteChars;
 
 /**
  * The visitor of the request being answered: who they are (the signed cookie's id, or a new one), how many clicks
@@ -115,6 +116,14 @@ public final class Visitor {
         return linkKey;
     }
 
+    /**
+     * {@link #link} minted this visitor's id for this request (a countable click without a valid cookie, cookies
+     * on), so {@link #linkKey()} names a visitor seen for the first time: nothing can be stored under it yet.
+     */
+    public boolean newId() {
+        return linked && countable && !returning && tracking.setCookie();
+    }
+
     /** The request carried a valid visitor cookie. */
     public boolean returning() {
         return returning;
@@ -192,8 +201,13 @@ public final class Visitor {
             System.arraycopy(client.ip(), 0, key, 6, ipLength);
         }
         int agentBytes = userAgent == null ? 0 : Math.min(userAgent.length(), USER_AGENT_BYTES);
-        for (int i = 0; i < agentBytes; i++) {
-            key[ADDRESS_KEY_HEADER + i] = (byte) userAgent.charAt(i);
+        if (userAgent instanceof ByteChars) {
+            ByteChars agent = (ByteChars) userAgent;
+            System.arraycopy(agent.bytes(), agent.offset(), key, ADDRESS_KEY_HEADER, agentBytes);
+        } else {
+            for (int i = 0; i < agentBytes; i++) {
+                key[ADDRESS_KEY_HEADER + i] = (byte) userAgent.charAt(i);
+            }
         }
         return SipHash24.hash(tracking.uniqueK0(), tracking.uniqueK1(), key, 0, ADDRESS_KEY_HEADER + agentBytes);
     }

@@ -97,6 +97,25 @@ class DiscountServiceTest {
     }
 
     @Test
+    void shouldStoreANewVisitorsCodeSoTheirNextClickGetsItAgain() throws Exception {
+        FlakyStore store = new FlakyStore();
+        Discount discount = discount(16, 4, DAY_MS);
+        try (DiscountService service = DiscountService.start(dir, 10_000, c -> store, System::currentTimeMillis,
+                100)) {
+            service.apply(new DiscountTable(List.of(discount)));
+            assertTrue(service.awaitFull(10_000));
+            CodeIssuer issuer = new CodeIssuer();
+            long now = System.currentTimeMillis();
+            assertTrue(issuer.issue(discount, service.store(), 42, true, now, CLICK, 36, LINK, 0, 4, null));
+            assertFalse(issuer.reused());
+            String first = new String(issuer.code().toByteArray(), StandardCharsets.US_ASCII);
+            assertTrue(issuer.issue(discount, service.store(), 42, false, now + 1, CLICK, 36, LINK, 0, 4, null));
+            assertTrue(issuer.reused(), "the returning visitor holds the code of their first click");
+            assertEquals(first, new String(issuer.code().toByteArray(), StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
     void shouldRetireReadyCodesOfAnEarlierRunAndPurgeExpiredOnesAtTheStore() throws Exception {
         FlakyStore store = new FlakyStore();
         Discount discount = discount(16, 4, 60_000);

@@ -12,6 +12,7 @@ import io.smartlinkd.clickid.ClickIdKey;
 import io.smartlinkd.config.VisitorConfig;
 import io.smartlinkd.net.CidrSet;
 import io.smartlinkd.net.IpAddresses;
+import io.smartlinkd.text.ByteChars;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -176,5 +177,51 @@ class VisitorTest {
                 ClickIdKey.fromSecret("another-secret-0123456789"), NOW).newVisitor();
         otherKey.begin("slv=" + value, UA, client("198.51.100.1"), true);
         assertFalse(otherKey.returning());
+    }
+
+    /** Cookies off: a visitor is known by address and User-Agent only. */
+    private static final VisitorConfig NO_COOKIES = new VisitorConfig(false, "slv", 365L * 86_400_000, false,
+            86_400_000, 1 << 10);
+
+    @Test
+    void shouldKeyAnAddressVisitorTheSameWhetherTheAgentIsAStringOrTheRequestsBytes() {
+        String agent = UA + " " + "x".repeat(300);
+        byte[] head = ("User-Agent: " + agent + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        for (int length : new int[] {0, 1, 40, 255, 256, 257, agent.length()}) {
+            long fromString = addressKey(agent.substring(0, length));
+            long fromBytes = addressKey(new ByteChars().wrap(head, 12, length));
+            assertEquals(fromString, fromBytes, "agent of " + length + " chars");
+        }
+        assertNotEquals(addressKey("agent a"), addressKey("agent b"));
+        assertEquals(addressKey(agent.substring(0, 256)), addressKey(agent), "only the first 256 bytes count");
+    }
+
+    /** The link key of a countable click on link 42 with cookies off: by address and User-Agent. */
+    private static long addressKey(CharSequence agent) {
+        Visitor byAddress = new VisitorTracking(NO_COOKIES, KEY, NOW).newVisitor();
+        byAddress.begin(null, agent, client("203.0.113.9"), true);
+        byAddress.link(42, NOW);
+        return byAddress.linkKey();
+    }
+
+    @Test
+    void shouldCallOnlyAnIdMintedForThisClickNew() {
+        visitor.begin(null, UA, client("198.51.100.1"), true);
+        assertFalse(visitor.newId(), "not before the click is linked");
+        visitor.link(1, NOW);
+        assertTrue(visitor.newId());
+        String value = value(setCookie(visitor));
+
+        visitor.begin("slv=" + value, UA, client("198.51.100.1"), true);
+        visitor.link(1, NOW);
+        assertFalse(visitor.newId(), "a returning visitor");
+        visitor.begin(null, UA, client("198.51.100.1"), false);
+        visitor.link(1, NOW);
+        assertFalse(visitor.newId(), "a bot gets no id");
+
+        Visitor byAddress = new VisitorTracking(NO_COOKIES, KEY, NOW).newVisitor();
+        byAddress.begin(null, UA, client("198.51.100.1"), true);
+        byAddress.link(1, NOW);
+        assertFalse(byAddress.newId(), "known by address and agent: maybe seen before");
     }
 }

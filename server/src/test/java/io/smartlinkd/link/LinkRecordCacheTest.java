@@ -1,0 +1,91 @@
+package io.smartlinkd.link;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class LinkRecordCacheTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldAnswerRepeatedLookupsFromTheCacheWithTheTablesRecord() throws Exception {
+        try (LinkTable table = LinkTable.openOrBuild(dir.resolve("a"), List.of(entry("one", "first"),
+                entry("two", "second")))) {
+            LinkRecordCache cache = new LinkRecordCache(16);
+            assertEquals("first", text(cache.lookup(table, key("one"))));
+            assertEquals("first", text(cache.lookup(table, key("one"))));
+            assertEquals("second", text(cache.lookup(table, key("two"))));
+            assertEquals(1, cache.hits());
+            assertEquals(2, cache.misses());
+        }
+    }
+
+    @Test
+    void shouldAnswerNullForAMissingLinkEveryTime() throws Exception {
+        try (LinkTable table = LinkTable.openOrBuild(dir.resolve("a"), List.of(entry("one", "first")))) {
+            LinkRecordCache cache = new LinkRecordCache(16);
+            assertNull(cache.lookup(table, key("nope")));
+            assertNull(cache.lookup(table, key("nope")));
+            assertEquals(0, cache.hits());
+        }
+    }
+
+    @Test
+    void shouldNeverAnswerFromAnotherGenerationsTable() throws Exception {
+        try (LinkTable old = LinkTable.openOrBuild(dir.resolve("a"), List.of(entry("one", "old")));
+             LinkTable next = LinkTable.openOrBuild(dir.resolve("b"), List.of(entry("one", "new")))) {
+            LinkRecordCache cache = new LinkRecordCache(16);
+            assertEquals("old", text(cache.lookup(old, key("one"))));
+            assertEquals("new", text(cache.lookup(next, key("one"))));
+            assertEquals("new", text(cache.lookup(next, key("one"))));
+            assertEquals("old", text(cache.lookup(old, key("one"))));
+        }
+    }
+
+    @Test
+    void shouldKeepCollidingKeysApartInOneSlot() throws Exception {
+        try (LinkTable table = LinkTable.openOrBuild(dir.resolve("a"), List.of(entry("one", "first"),
+                entry("two", "second")))) {
+            LinkRecordCache cache = new LinkRecordCache(1);
+            assertEquals(1, cache.capacity());
+            for (int i = 0; i < 3; i++) {
+                assertEquals("first", text(cache.lookup(table, key("one"))));
+                assertEquals("second", text(cache.lookup(table, key("two"))));
+            }
+            assertNull(cache.lookup(table, key("three")));
+            assertEquals("second", text(cache.lookup(table, key("two"))));
+        }
+    }
+
+    @Test
+    void shouldHoldRecordsLongerThanItsSlotBuffers() throws Exception {
+        String longRecord = "x".repeat(2000);
+        try (LinkTable table = LinkTable.openOrBuild(dir.resolve("a"), List.of(entry("big", longRecord)))) {
+            LinkRecordCache cache = new LinkRecordCache(4);
+            assertEquals(longRecord, text(cache.lookup(table, key("big"))));
+            ByteRecord hit = cache.lookup(table, key("big"));
+            assertArrayEquals(longRecord.getBytes(StandardCharsets.US_ASCII), hit.toByteArray());
+        }
+    }
+
+    private static LinkTable.Entry entry(String slug, String record) {
+        return new LinkTable.Entry(LinkTable.key(1, slug), record.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static ByteRecord key(String slug) {
+        return ByteRecord.copyOf(LinkTable.key(1, slug));
+    }
+
+    private static String text(ByteRecord record) {
+        return new String(record.bytes(), 0, record.length(), StandardCharsets.US_ASCII);
+    }
+}
