@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +17,7 @@ class LinkRecordCacheTest {
 
     @Test
     void shouldAnswerRepeatedLookupsFromTheCacheWithTheTablesRecord() throws Exception {
-        try (LinkTable table = LinkTable.openOrBuild(dir.resolve("a"), List.of(entry("one", "first"),
-                entry("two", "second")))) {
+        try (LinkTable table = table("a", "one", "first", "two", "second")) {
             LinkRecordCache cache = new LinkRecordCache(16);
             assertEquals("first", text(cache.lookup(table, key("one"))));
             assertEquals("first", text(cache.lookup(table, key("one"))));
@@ -31,7 +29,7 @@ class LinkRecordCacheTest {
 
     @Test
     void shouldAnswerNullForAMissingLinkEveryTime() throws Exception {
-        try (LinkTable table = LinkTable.openOrBuild(dir.resolve("a"), List.of(entry("one", "first")))) {
+        try (LinkTable table = table("a", "one", "first")) {
             LinkRecordCache cache = new LinkRecordCache(16);
             assertNull(cache.lookup(table, key("nope")));
             assertNull(cache.lookup(table, key("nope")));
@@ -41,8 +39,8 @@ class LinkRecordCacheTest {
 
     @Test
     void shouldNeverAnswerFromAnotherGenerationsTable() throws Exception {
-        try (LinkTable old = LinkTable.openOrBuild(dir.resolve("a"), List.of(entry("one", "old")));
-             LinkTable next = LinkTable.openOrBuild(dir.resolve("b"), List.of(entry("one", "new")))) {
+        try (LinkTable old = table("a", "one", "old");
+             LinkTable next = table("b", "one", "new")) {
             LinkRecordCache cache = new LinkRecordCache(16);
             assertEquals("old", text(cache.lookup(old, key("one"))));
             assertEquals("new", text(cache.lookup(next, key("one"))));
@@ -53,8 +51,7 @@ class LinkRecordCacheTest {
 
     @Test
     void shouldKeepCollidingKeysApartInOneSlot() throws Exception {
-        try (LinkTable table = LinkTable.openOrBuild(dir.resolve("a"), List.of(entry("one", "first"),
-                entry("two", "second")))) {
+        try (LinkTable table = table("a", "one", "first", "two", "second")) {
             LinkRecordCache cache = new LinkRecordCache(1);
             assertEquals(1, cache.capacity());
             for (int i = 0; i < 3; i++) {
@@ -69,7 +66,7 @@ class LinkRecordCacheTest {
     @Test
     void shouldHoldRecordsLongerThanItsSlotBuffers() throws Exception {
         String longRecord = "x".repeat(2000);
-        try (LinkTable table = LinkTable.openOrBuild(dir.resolve("a"), List.of(entry("big", longRecord)))) {
+        try (LinkTable table = table("a", "big", longRecord)) {
             LinkRecordCache cache = new LinkRecordCache(4);
             assertEquals(longRecord, text(cache.lookup(table, key("big"))));
             ByteRecord hit = cache.lookup(table, key("big"));
@@ -77,8 +74,15 @@ class LinkRecordCacheTest {
         }
     }
 
-    private static LinkTable.Entry entry(String slug, String record) {
-        return new LinkTable.Entry(LinkTable.key(1, slug), record.getBytes(StandardCharsets.US_ASCII));
+    /** A link table in {@code name} of slug/record pairs. */
+    private LinkTable table(String name, String... slugsAndRecords) throws java.io.IOException {
+        try (LinkEntries entries = new LinkEntries(dir)) {
+            for (int i = 0; i < slugsAndRecords.length; i += 2) {
+                entries.add(LinkTable.key(1, slugsAndRecords[i]),
+                        slugsAndRecords[i + 1].getBytes(StandardCharsets.US_ASCII));
+            }
+            return LinkTable.openOrBuild(dir.resolve(name), entries);
+        }
     }
 
     private static ByteRecord key(String slug) {
