@@ -25,7 +25,7 @@ bench_setup
 "$root/geo-data/fetch-cc0.sh" "$root/data" >/dev/null
 opts="$(sed -n 's/^JAVA_OPTS=//p' "$root/systemd/smartlinkd.env") -XX:ActiveProcessorCount=1"
 # A copy of the jar: a rebuild while this runs must not change the classes under a running server.
-cp "$jar" "$work/smartlinkd.jar"; jar=$work/smartlinkd.jar
+cp -p "$jar" "$work/smartlinkd.jar"; jar=$work/smartlinkd.jar
 
 # write_links DIR COUNT: the demo config plus COUNT plain links in DIR/config/links.
 write_links() {
@@ -68,10 +68,9 @@ if [[ ! -d $big_dir/data/links ]]; then
   start "$big_dir" 18380 18390 "$work/big.log"; first=$took; stop
   [[ $first == failed ]] && { grep -m5 -E "Exception|Error" "$work/big.log" >&2; exit 1; }
 fi
-if [[ ! -f $big_dir/data/classes.jsa ]]; then
-  # The class archive is written when a server stops cleanly: one start and stop, as after an install.
-  start "$big_dir" 18380 18390 "$work/big.log"; stop
-fi
+# The class archive is (re)written when a server stops cleanly after starting without a valid one: one start and
+# stop, as after an install or an upgrade.
+start "$big_dir" 18380 18390 "$work/big.log"; stop
 start "$big_dir" 18380 18390 "$work/big.log"; restart=$took; big_pid=$server_pid
 [[ $restart == failed ]] && { grep -m5 -E "Exception|Error" "$work/big.log" >&2; exit 1; }
 ready_line=$(grep -a -o 'ready [0-9]* ms after the JVM started.*' "$work/big.log" | tail -1)

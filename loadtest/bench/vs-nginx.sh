@@ -16,7 +16,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 links=${1:-10000}; duration=${2:-10s}; open_duration=${3:-30s}
-export ROUNDS=${ROUNDS:-5} JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseZGC -XX:+AlwaysPreTouch -Dio.netty.leakDetection.level=disabled"}
+export ROUNDS=${ROUNDS:-5} JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseZGC -Dio.netty.leakDetection.level=disabled"}
 out=$(mktemp); trap 'rm -f "$out"' EXIT
 
 echo "== closed loop: $links links, $ROUNDS rounds of $duration, 50 connections"
