@@ -148,3 +148,26 @@ wait_quiet() {
   done
   echo "warning: machine not quiet, measuring anyway" >&2
 }
+
+# timed_start CONFIG DATA PORT ADMIN LOG: smartlinkd as the systemd unit starts it (systemd/smartlinkd-start: $opts
+# as JAVA_OPTS, the class archive in DATA) on $server_cpu; sets $took (s from launch to /readyz, or "failed") and
+# $server_pid, and leaves it running. Waits up to an hour: a first start of millions of links takes minutes.
+timed_start() {
+  local config=$1 data=$2 port=$3 admin=$4 log=$5 t0
+  t0=$EPOCHREALTIME
+  JAVA_OPTS=$opts SMARTLINKD_JAR=$jar SMARTLINKD_CLASS_ARCHIVE=$data/classes.jsa \
+    taskset -c "$server_cpu" "$root/systemd/smartlinkd-start" serve --config "$config" --data "$data" --no-watch \
+    --listen "127.0.0.1:$port" --admin "127.0.0.1:$admin" >> "$log" 2>&1 &
+  server_pid=$!; pids+=("$server_pid")
+  for _ in $(seq 72000); do
+    if curl -fs "http://127.0.0.1:$admin/readyz" >/dev/null 2>&1; then
+      took=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }'); return
+    fi
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  took=failed
+}
+
+# stop_server: SIGTERM to the server timed_start left running, and wait for it (it writes its class archive).
+stop_server() { kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true; }

@@ -39,39 +39,19 @@ write_links() {
     } }'
 }
 
-# start DIR PORT ADMIN LOG: the server on DIR's config and data; sets $took (s to /readyz, or "failed"), $server_pid.
-start() {
-  local dir=$1 port=$2 admin=$3 log=$4 t0
-  t0=$EPOCHREALTIME
-  # As the systemd unit starts it: smartlinkd-start, with the class archive in the data dir.
-  JAVA_OPTS=$opts SMARTLINKD_JAR=$jar SMARTLINKD_CLASS_ARCHIVE=$dir/data/classes.jsa \
-    taskset -c "$server_cpu" "$root/systemd/smartlinkd-start" serve --config "$dir/config" --data "$dir/data" \
-    --no-watch --listen "127.0.0.1:$port" --admin "127.0.0.1:$admin" >> "$log" 2>&1 &
-  server_pid=$!; pids+=("$server_pid")
-  for _ in $(seq 72000); do
-    if curl -fs "http://127.0.0.1:$admin/readyz" >/dev/null 2>&1; then
-      took=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }'); return
-    fi
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.05
-  done
-  took=failed
-}
-
-stop() { kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true; }
 heap_used() { jcmd "$1" GC.run >/dev/null; jcmd "$1" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i + 1); exit } }'; }
 
 big_dir=${BIG_DIR:-$work/big}
 first=reused
 if [[ ! -d $big_dir/data/links ]]; then
   write_links "$big_dir" "$big"
-  start "$big_dir" 18380 18390 "$work/big.log"; first=$took; stop
+  timed_start "$big_dir/config" "$big_dir/data" 18380 18390 "$work/big.log"; first=$took; stop_server
   [[ $first == failed ]] && { grep -m5 -E "Exception|Error" "$work/big.log" >&2; exit 1; }
 fi
 # The class archive is (re)written when a server stops cleanly after starting without a valid one: one start and
 # stop, as after an install or an upgrade.
-start "$big_dir" 18380 18390 "$work/big.log"; stop
-start "$big_dir" 18380 18390 "$work/big.log"; restart=$took; big_pid=$server_pid
+timed_start "$big_dir/config" "$big_dir/data" 18380 18390 "$work/big.log"; stop_server
+timed_start "$big_dir/config" "$big_dir/data" 18380 18390 "$work/big.log"; restart=$took; big_pid=$server_pid
 [[ $restart == failed ]] && { grep -m5 -E "Exception|Error" "$work/big.log" >&2; exit 1; }
 ready_line=$(grep -a -o 'ready [0-9]* ms after the JVM started.*' "$work/big.log" | tail -1)
 heap=$(heap_used "$big_pid")
@@ -79,7 +59,7 @@ echo "links=$big first_start_s=$first restart_s=$restart heap_used=$heap"
 echo "  server: $ready_line"
 
 write_links "$work/small" "$small"
-start "$work/small" 18480 18490 "$work/small.log"
+timed_start "$work/small/config" "$work/small/data" 18480 18490 "$work/small.log"
 [[ $took == failed ]] && { grep -m5 -E "Exception|Error" "$work/small.log" >&2; exit 1; }
 wait_geo_loaded "$work/big.log" >/dev/null; wait_geo_loaded "$work/small.log" >/dev/null
 

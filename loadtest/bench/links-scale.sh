@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Start-up time and heap by number of links, with the production JVM flags (systemd/smartlinkd.env).
+# Start-up time and heap by number of links, started as the systemd unit starts the server (systemd/smartlinkd-start:
+# the production JVM flags of systemd/smartlinkd.env and the class archive, written when the first start stops).
 #
 #   loadtest/bench/links-scale.sh [COUNTS="1000 10000 100000"] [KIND=pipeline|plain]
 #
@@ -18,27 +19,6 @@ bench_setup
 "$root/geo-data/fetch-cc0.sh" "$root/data" >/dev/null
 opts=$(sed -n 's/^JAVA_OPTS=//p' "$root/systemd/smartlinkd.env")
 
-# timed_start NAME CONFIG: sets $took to the seconds from launch to /readyz, or "failed"; the server keeps running
-# as $server_pid.
-timed_start() {
-  local name=$1 config=$2 t0
-  t0=$EPOCHREALTIME
-  taskset -c "$server_cpu" java $opts -Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true \
-    -jar "$jar" serve --config "$config" --data "$work/$name-data" --no-watch \
-    --listen 127.0.0.1:18080 --admin 127.0.0.1:18090 >> "$work/$name.log" 2>&1 &
-  server_pid=$!; pids+=("$server_pid")
-  for _ in $(seq 3000); do
-    if curl -fs http://127.0.0.1:18090/readyz >/dev/null 2>&1; then
-      took=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }'); return
-    fi
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.05
-  done
-  took=failed
-}
-
-stop() { kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true; }
-
 for n in $counts; do
   "$bench/nginx-anchor" slugs "$n" "$work/slugs-$n.tsv"
   if [[ $kind == plain ]]; then
@@ -51,14 +31,14 @@ for n in $counts; do
   else
     write_pipeline_config "$work/config-$n" "$work/slugs-$n.tsv"
   fi
-  timed_start "links-$n" "$work/config-$n"; first=$took; stop
-  timed_start "links-$n" "$work/config-$n"; second=$took
+  timed_start "$work/config-$n" "$work/links-$n-data" 18080 18090 "$work/links-$n.log"; first=$took; stop_server
+  timed_start "$work/config-$n" "$work/links-$n-data" 18080 18090 "$work/links-$n.log"; second=$took
   heap=failed
   if [[ $second != failed ]]; then
     jcmd "$server_pid" GC.run >/dev/null
     heap=$(jcmd "$server_pid" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i + 1); exit } }')
   fi
-  stop
+  stop_server
   echo "kind=$kind links=$n first_start_s=$first restart_s=$second heap_used=$heap flags=\"$opts\""
   [[ $first == failed ]] && grep -m3 -E "Exception|Error|ERROR" "$work/links-$n.log" >&2
 done
