@@ -2,11 +2,11 @@ package io.smartlinkd.discount;
 
 import io.smartlinkd.link.ByteRecord;
 import io.smartlinkd.link.ByteRecordMarshaller;
+import io.smartlinkd.store.PersistedMaps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.smartlinkd.store.PersistedMaps;
 import java.util.ArrayList;
 import java.util.List;
 import net.openhft.chronicle.map.ChronicleMap;

@@ -1,9 +1,9 @@
 package io.smartlinkd.discount;
 
+import io.smartlinkd.store.PersistedMaps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.smartlinkd.store.PersistedMaps;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
 

@@ -1,9 +1,9 @@
 package io.smartlinkd.link;
 
+import io.smartlinkd.store.PersistedMaps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.smartlinkd.store.PersistedMaps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;

@@ -1,6 +1,5 @@
 package io.smartlinkd.server;
 
-import io.smartlinkd.text.Json;
 import io.smartlinkd.agent.Families;
 import io.smartlinkd.agent.UserAgentClassifier;
 import io.smartlinkd.config.LinkConfig;
@@ -8,14 +7,15 @@ import io.smartlinkd.geo.GeoDescription;
 import io.smartlinkd.geo.GeoService;
 import io.smartlinkd.link.ByteRecord;
 import io.smartlinkd.link.Domain;
-import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.LinkRecordFormat;
+import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.LinkSetCompiler;
 import io.smartlinkd.link.LinkTable;
 import io.smartlinkd.link.LinkView;
 import io.smartlinkd.link.Partner;
 import io.smartlinkd.routing.RouteTrace;
 import io.smartlinkd.routing.SimpleClickFacts;
+import io.smartlinkd.text.Json;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;

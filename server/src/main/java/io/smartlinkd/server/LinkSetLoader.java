@@ -1,12 +1,13 @@
 package io.smartlinkd.server;
 
-import io.smartlinkd.config.Config;
 import io.smartlinkd.agent.BotRules;
+import io.smartlinkd.config.Config;
 import io.smartlinkd.config.ConfigException;
 import io.smartlinkd.config.ConfigLoader;
 import io.smartlinkd.config.ConfigSource;
 import io.smartlinkd.discount.DiscountService;
 import io.smartlinkd.link.CompiledLinkSet;
+import io.smartlinkd.link.LinkManifest;
 import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.link.LinkSetCompiler;
 import io.smartlinkd.link.LinkTable;
@@ -16,12 +17,11 @@ import io.smartlinkd.routing.CapCounters;
 import io.smartlinkd.routing.OfferRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import io.smartlinkd.link.LinkManifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
