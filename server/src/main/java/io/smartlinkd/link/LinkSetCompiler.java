@@ -1,6 +1,7 @@
 package io.smartlinkd.link;
 
 import io.smartlinkd.config.Access;
+import io.smartlinkd.config.BoundedErrors;
 import io.smartlinkd.config.Config;
 import io.smartlinkd.config.ConfigError;
 import io.smartlinkd.config.ConfigException;
@@ -34,7 +35,6 @@ import java.util.function.Consumer;
 public final class LinkSetCompiler {
     /** Configs up to this many links keep their {@link LinkConfig}s in memory, for explain and the demo. */
     public static final long RETAINED_LINKS = 100_000;
-    private static final int MAX_ERRORS = 1000;
 
     /** The links to compile, one at a time, and which slugs they serve. */
     private interface Links {
@@ -54,8 +54,7 @@ public final class LinkSetCompiler {
     private final OfferRegistry offerRegistry;
     private final long nowMs;
     private final Path scratchDir;
-    private final List<ConfigError> errors = new ArrayList<>();
-    private long errorsNotKept;
+    private final BoundedErrors errors = new BoundedErrors();
 
     private LinkSetCompiler(Config config, SlugRegistry registry, OfferRegistry offerRegistry, long nowMs,
                             Path scratchDir) {
@@ -182,17 +181,13 @@ public final class LinkSetCompiler {
         if (!links.refused()) {
             checkNothingPublishedWasRemoved(links);
         }
-        routing.errors().forEach(this::error);
+        errors.addAll(routing.errors());
         Config compiledConfig = retainLinks ? config.withLinks(retained) : config;
         CompiledLinkSet compiled = new CompiledLinkSet(compiledConfig, domains, partners, entries, newlyPublished,
                 routing, discounts, ruleSetSources.contains(null) ? List.of() : List.copyOf(ruleSetSources));
         if (!errors.isEmpty() && !links.refused()) {
             compiled.close();
-            if (errorsNotKept > 0) {
-                error(new ConfigError(errors.get(errors.size() - 1).where(), "... and " + errorsNotKept
-                        + " more errors (only the first " + MAX_ERRORS + " are listed)"));
-            }
-            throw new ConfigException(errors);
+            throw new ConfigException(errors.list());
         }
         return compiled;
     }
@@ -258,14 +253,6 @@ public final class LinkSetCompiler {
         }
     }
 
-    private void error(ConfigError error) {
-        if (errors.size() < MAX_ERRORS) {
-            errors.add(error);
-        } else {
-            errorsNotKept++;
-        }
-    }
-
     private DiscountTable compileDiscounts() {
         List<Discount> discounts = new ArrayList<>();
         for (DiscountConfig discount : config.discounts()) {
@@ -273,7 +260,7 @@ public final class LinkSetCompiler {
             try {
                 location = TemplateCompiler.compileDiscountLocation(discount.location()).program();
             } catch (TemplateException e) {
-                error(new ConfigError(discount.at(), "location: " + e.getMessage()));
+                errors.add(new ConfigError(discount.at(), "location: " + e.getMessage()));
                 continue;
             }
             byte[] whenEmpty = discount.whenEmpty() == null ? null
@@ -317,7 +304,7 @@ public final class LinkSetCompiler {
             for (Map.Entry<String, String> utm : partner.utm().entrySet()) {
                 UtmKey key = UtmKey.byKey(utm.getKey());
                 if (key == null) {
-                    error(new ConfigError(partner.at(), "unknown UTM key '" + utm.getKey() + "'"));
+                    errors.add(new ConfigError(partner.at(), "unknown UTM key '" + utm.getKey() + "'"));
                     continue;
                 }
                 utmPairs[key.ordinal()] = (key.parameter() + "=" + encode(utm.getValue()))
@@ -334,12 +321,12 @@ public final class LinkSetCompiler {
                              int[] nextNumber) {
         Domain domain = domains.byHost(link.domain());
         if (domain == null) {
-            error(new ConfigError(link.at(), "domain '" + link.domain() + "' is not configured"));
+            errors.add(new ConfigError(link.at(), "domain '" + link.domain() + "' is not configured"));
             return;
         }
         PublishedSlug published = registry == null ? null : registry.find(domain.host(), link.slug());
         if (published != null && !published.linkId().equals(link.id())) {
-            error(new ConfigError(link.at(), "slug '" + link.slug() + "' on " + domain.host()
+            errors.add(new ConfigError(link.at(), "slug '" + link.slug() + "' on " + domain.host()
                     + " was published for link '" + published.linkId() + "' (" + published.file()
                     + "); a published slug cannot be given to another link: deactivate it and use a new slug"));
             return;
@@ -365,7 +352,7 @@ public final class LinkSetCompiler {
         for (Map.Entry<String, String> entry : link.utm().entrySet()) {
             UtmKey key = UtmKey.byKey(entry.getKey());
             if (key == null) {
-                error(new ConfigError(link.at(), "unknown UTM key '" + entry.getKey() + "'"));
+                errors.add(new ConfigError(link.at(), "unknown UTM key '" + entry.getKey() + "'"));
                 return null;
             }
             utm.put(key, entry.getValue());
@@ -374,7 +361,7 @@ public final class LinkSetCompiler {
         try {
             destination = TemplateCompiler.compileDestination(link.destination(), utm).program();
         } catch (TemplateException e) {
-            error(new ConfigError(link.destinationAt(), "destination: " + e.getMessage()));
+            errors.add(new ConfigError(link.destinationAt(), "destination: " + e.getMessage()));
             return null;
         }
         byte[] fallback = link.fallback() == null ? null : plain(link.fallback(), link.at(), "fallback");
@@ -401,7 +388,7 @@ public final class LinkSetCompiler {
         registry.forEach((key, published) -> {
             int slash = key.indexOf('/');
             if (!links.serves(key.substring(0, slash), key.substring(slash + 1))) {
-                error(new ConfigError(SourceLocation.of(published.file()), "published slug '" + key
+                errors.add(new ConfigError(SourceLocation.of(published.file()), "published slug '" + key
                         + "' (link '" + published.linkId() + "') is missing; a published slug can be deactivated"
                         + " with active: false but not removed"));
             }
@@ -417,7 +404,7 @@ public final class LinkSetCompiler {
         try {
             return TemplateCompiler.compilePlain(url).program();
         } catch (TemplateException e) {
-            error(new ConfigError(at, what + ": " + e.getMessage()));
+            errors.add(new ConfigError(at, what + ": " + e.getMessage()));
             return null;
         }
     }

@@ -52,18 +52,18 @@ public final class LinkTable implements AutoCloseable {
         if (!Files.exists(file)) {
             build(file, entries);
         }
-        return open(file, entries.count());
+        return open(file);
     }
 
     /** Opens a generation file written before; null when there is none of that name. */
     public static LinkTable openExisting(Path file) {
-        return Files.exists(file) ? open(file, 0) : null;
+        return Files.exists(file) ? open(file) : null;
     }
 
-    private static LinkTable open(Path file, long count) {
+    private static LinkTable open(Path file) {
         try {
             // The file's header holds its real sizing; the builder's is only used to create one.
-            return new LinkTable(builder(count, 16, 64).createPersistedTo(file.toFile()), file);
+            return new LinkTable(builder(0, 16, 64).createPersistedTo(file.toFile()), file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the link table " + file + ": " + e.getMessage(), e);
         }

@@ -4,8 +4,6 @@ import io.smartlinkd.store.PersistedMaps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
@@ -67,13 +65,6 @@ public final class SlugRegistry implements AutoCloseable {
     public PublishedSlug find(String host, String slug) {
         CharSequence value = map.get(key(host, slug));
         return value == null ? null : PublishedSlug.decode(value);
-    }
-
-    /** Every published slug by {@code host/slug}, in no particular order. */
-    public Map<String, PublishedSlug> all() {
-        Map<String, PublishedSlug> all = new LinkedHashMap<>();
-        forEach(all::put);
-        return all;
     }
 
     /** Visits every published slug without collecting them: there may be millions. */

@@ -1,5 +1,6 @@
 package io.smartlinkd.routing;
 
+import io.smartlinkd.config.BoundedErrors;
 import io.smartlinkd.config.Config;
 import io.smartlinkd.config.ConfigError;
 import io.smartlinkd.config.LinkConfig;
@@ -28,9 +29,7 @@ public final class RoutingCompiler {
     private final OfferRegistry registry;
     private final UrlTemplates templates;
     private final PartnerNumbers partners;
-    private static final int MAX_ERRORS = 1000;
-
-    private final List<ConfigError> errors = new ArrayList<>();
+    private final BoundedErrors errors = new BoundedErrors();
     private final Map<ZoneId, ZoneClock> zones = new HashMap<>();
     private final Map<String, Offer> offers = new LinkedHashMap<>();
     private final Map<String, Pool> pools = new LinkedHashMap<>();
@@ -43,7 +42,7 @@ public final class RoutingCompiler {
      * @param newOfferNumbers offers numbered for the first time, to record in the registry once the config is used
      * @param errors          empty when the routing compiled
      */
-    public record Compiled(RoutingTable table, Map<String, Integer> newOfferNumbers, List<ConfigError> errors) {
+    public record Compiled(RoutingTable table, Map<String, Integer> newOfferNumbers, BoundedErrors errors) {
     }
 
     private RoutingCompiler(Config config, OfferRegistry registry, UrlTemplates templates, PartnerNumbers partners) {
@@ -68,16 +67,6 @@ public final class RoutingCompiler {
         return compiler;
     }
 
-    /** Compiles the routing of {@code config} and all its links. */
-    public static Compiled compile(Config config, OfferRegistry registry, UrlTemplates templates,
-                                   PartnerNumbers partners) {
-        RoutingCompiler compiler = start(config, registry, templates, partners);
-        for (LinkConfig link : config.links()) {
-            compiler.ruleSetOf(link);
-        }
-        return compiler.finish();
-    }
-
     /** The rule-set number the link's record carries: 0 without rules (or when they fail, reported). */
     public int ruleSetOf(LinkConfig link) {
         if (!link.routing().hasRules()) {
@@ -97,13 +86,6 @@ public final class RoutingCompiler {
         return number;
     }
 
-    private void error(ConfigError error) {
-        // Millions of links sharing one broken rule must not fill the heap with one error each.
-        if (errors.size() < MAX_ERRORS) {
-            errors.add(error);
-        }
-    }
-
     /** Rule sets numbered so far; the next new one gets this number. */
     public int ruleSetCount() {
         return ruleSets.size();
@@ -117,7 +99,7 @@ public final class RoutingCompiler {
             byNumber[offer.number] = offer;
         }
         RoutingTable table = new RoutingTable(ruleSets.toArray(new RuleSet[0]), byNumber, offers, pools, partners);
-        return new Compiled(table, Map.copyOf(newOfferNumbers), List.copyOf(errors));
+        return new Compiled(table, Map.copyOf(newOfferNumbers), errors);
     }
 
     private void compileOffers() {
@@ -127,7 +109,7 @@ public final class RoutingCompiler {
             int number = registry.number(offer.id());
             if (number == 0) {
                 if (next > OfferRegistry.MAX_NUMBER) {
-                    error(new ConfigError(offer.at(), "offer " + offer.id() + " cannot be numbered: all "
+                    errors.add(new ConfigError(offer.at(), "offer " + offer.id() + " cannot be numbered: all "
                             + OfferRegistry.MAX_NUMBER + " offer numbers of this data dir are used"));
                     continue;
                 }
@@ -204,7 +186,7 @@ public final class RoutingCompiler {
         try {
             return link == null ? templates.plain(url) : templates.destination(url, link);
         } catch (IllegalArgumentException e) {
-            error(new ConfigError(at, what + ": " + e.getMessage()));
+            errors.add(new ConfigError(at, what + ": " + e.getMessage()));
             return null;
         }
     }

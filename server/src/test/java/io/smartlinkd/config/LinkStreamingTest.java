@@ -85,7 +85,7 @@ class LinkStreamingTest {
             yaml.append("  - {slug: s").append(i).append(", domain: nowhere.example, destination: 'https://x.example/'}\n");
         }
         List<String> errors = new ConfigDir(dir).withDomain().write("links.yaml", yaml.toString()).errors();
-        assertEquals(Errors.MAX_KEPT + 1, errors.size());
+        assertEquals(BoundedErrors.MAX_KEPT + 1, errors.size());
         assertTrue(errors.get(errors.size() - 1).endsWith("... and 500 more errors (only the first 1000 are listed)"),
                 errors.get(errors.size() - 1));
     }
