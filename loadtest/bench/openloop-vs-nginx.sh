@@ -14,9 +14,11 @@
 #
 # RATE=auto is half of the server's closed-loop maximum, measured first with one 10 s run of redirect-bench (wrk,
 # 50 connections) on the same mix (mix.lua; FRESH=1 unless VISITORS is set). Each OpenLoop run warms up for WARMUP
-# (default 5s) at the same rate, then measures DURATION over CONNS connections (default 50). Prints each run's
-# key=value line, then one line per target with the medians over the rounds (achieved rate, p50, p99, p99.9, max,
-# errors, the generator's late starts) and the ratios smartlinkd / nginx, then the server's pipeline counters.
+# (default 10s: the generator JIT-compiles itself on its one core and the server meets the corpus's user agents) at
+# the same rate, then measures DURATION over CONNS connections (default 50) on a schedule of its own: a warm-up
+# backlog is dropped (warmup_skipped), not measured. Prints each run's key=value line, then one line per target with
+# the medians over the rounds (achieved rate, p50, p99, p99.9, max, errors, the generator's late starts, dropped
+# warm-up requests) and the ratios smartlinkd / nginx, then the server's pipeline counters.
 # Each run first waits for a quiet machine (bench-lib.sh: wait_quiet, up to QUIET_WAIT=120 s).
 # Env: PROGRESS=5s shows OpenLoop's progress lines (default 0: none); HLOG_DIR keeps each run's .hlog there.
 # Needs: apt-get install -y nginx-light wrk; npm (for the CC0 database and the corpus); ../shared/bench or BENCH_DIR.
@@ -25,7 +27,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 bench=${BENCH_DIR:-$root/../shared/bench}
 links=${1:-100000}; rate=${2:-auto}; duration=${3:-30s}
 server_cpu=${SERVER_CPU:-1}; loadgen_cpu=${LOADGEN_CPU:-0}
-rounds=${ROUNDS:-3}; conns=${CONNS:-50}; warmup=${WARMUP:-5s}; visitors=${VISITORS:-0}
+rounds=${ROUNDS:-3}; conns=${CONNS:-50}; warmup=${WARMUP:-10s}; visitors=${VISITORS:-0}
 port=${PORT:-18080}; anchor_port=${ANCHOR_PORT:-18081}; admin_port=${ADMIN_PORT:-18090}
 
 source "$root/loadtest/bench/bench-lib.sh"
@@ -72,7 +74,7 @@ done
 median() { # FILE FIELD
   grep -o " $2=[0-9.]*" "$1" | cut -d= -f2 | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
-fields=(achieved_rps p50_ms p99_ms p999_ms max_ms errors late_starts)
+fields=(achieved_rps p50_ms p99_ms p999_ms max_ms errors late_starts warmup_skipped)
 for name in smartlinkd nginx; do
   line="$name rounds=$rounds rate=$rate"
   for f in "${fields[@]}"; do line+=" $f=$(median "$work/$name.runs" "$f")"; done

@@ -5,16 +5,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseDecoder;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,12 +18,18 @@ import org.HdrHistogram.Recorder;
  * is sent as soon as the previous response arrives, and its latency still counts from its intended time (coordinated
  * omission correction). With {@code churn} every request opens a new connection and the server closes it.
  *
+ * <p>The measured phase has a schedule of its own, {@code measureFrom + (i + k * N) / rate}: warm-up requests still
+ * unsent when it begins are dropped and counted ({@code warmupSkipped}). The warm-up is where the generator's own JIT
+ * and the server's first sight of each user agent happen; a backlog from it would otherwise be measured as the
+ * server's latency.
+ *
  * <p>Threading: every field is owned by the lane's event loop; {@link LoadRun} reads the counters only after
  * {@link #done} has counted down. Each request is drawn afresh by {@link RequestMix} into the lane's one
  * {@link Request} and copied into a buffer from the channel's pooled allocator (released by the write, its memory
- * reused by the next); beyond that a request allocates a timeout task handle and, with churn, a channel.
+ * reused by the next). Timeouts are found by {@link LoadRun}'s sweep of the loop's lanes ({@link #expireIfOverdue}),
+ * not by a timer per request: a scheduled task per request cost a priority-queue insert, a removal and an object.
  */
-final class Lane implements Runnable {
+final class Lane implements Runnable, ResponseReader.Listener {
     /** A start later than this after the lane could have sent it is the generator's own lag. */
     static final long LATE_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -50,9 +48,10 @@ final class Lane implements Runnable {
     private final double periodNs;
     private final long first;
     private final long stride;
-    private final Runnable onTimeout = this::timeout;
     private final Request request;
 
+    private long phaseStartNs;
+    private boolean measuring;
     private long k;
     private long nextIntendedNs;
     private Channel channel;
@@ -60,10 +59,8 @@ final class Lane implements Runnable {
     private boolean finished;
     private boolean measured;
     private long intendedNs;
+    private long sentNs;
     private long freeSinceNs;
-    private int status;
-    private boolean keepAlive;
-    private ScheduledFuture<?> timeoutFuture;
 
     long started;
     long responses;
@@ -76,6 +73,7 @@ final class Lane implements Runnable {
     long errOther;
     long lateStarts;
     long unsent;
+    long warmupSkipped;
     /** Requests per slug rank in the measured window, or null when not counted. */
     long[] slugHits;
 
@@ -98,6 +96,10 @@ final class Lane implements Runnable {
         this.slugHits = countSlugs ? new long[mix.slugCount()] : null;
     }
 
+    EventLoop loop() {
+        return loop;
+    }
+
     /** Opens the keep-alive connection before the clock starts; called once, off the loop. */
     ChannelFuture preconnect() {
         ChannelFuture f = bootstrap.connect();
@@ -110,12 +112,29 @@ final class Lane implements Runnable {
         this.t0Ns = t0Ns;
         this.measureFromNs = measureFromNs;
         this.endNs = endNs;
+        this.phaseStartNs = t0Ns;
+        this.measuring = t0Ns >= measureFromNs;
         this.nextIntendedNs = intended(0);
         loop.execute(this);
     }
 
     private long intended(long n) {
-        return t0Ns + (long) ((first + n * stride) * periodNs);
+        return phaseStartNs + (long) ((first + n * stride) * periodNs);
+    }
+
+    /** Switches to the measured schedule once the warm-up's is used up or its time is over. */
+    private void enterMeasurementIfDue(long now) {
+        if (measuring || (now < measureFromNs && nextIntendedNs < measureFromNs)) {
+            return;
+        }
+        while (nextIntendedNs < measureFromNs) {
+            warmupSkipped++;
+            nextIntendedNs = intended(++k);
+        }
+        measuring = true;
+        phaseStartNs = measureFromNs;
+        k = 0;
+        nextIntendedNs = intended(0);
     }
 
     /** The lane's timer: sends the next request if it is due, otherwise sleeps until it is. */
@@ -125,6 +144,7 @@ final class Lane implements Runnable {
             return;
         }
         long now = System.nanoTime();
+        enterMeasurementIfDue(now);
         if (nextIntendedNs >= endNs) {
             finish();
             return;
@@ -147,9 +167,7 @@ final class Lane implements Runnable {
             started++;
         }
         busy = true;
-        status = 0;
-        keepAlive = !churn;
-        timeoutFuture = loop.schedule(onTimeout, timeoutNs, TimeUnit.NANOSECONDS);
+        sentNs = now;
         Channel ch = channel;
         if (ch != null && ch.isActive()) {
             write(ch);
@@ -192,8 +210,9 @@ final class Lane implements Runnable {
         ch.writeAndFlush(out, ch.voidPromise());
     }
 
-    private void timeout() {
-        if (!busy) {
+    /** Called by the loop's sweep: gives up on a request (or connect) that has waited longer than the timeout. */
+    void expireIfOverdue(long now) {
+        if (!busy || now - sentNs < timeoutNs) {
             return;
         }
         if (measured) {
@@ -208,23 +227,9 @@ final class Lane implements Runnable {
         complete(false);
     }
 
-    void onResponseHead(Channel ch, HttpResponse response) {
+    @Override
+    public void onResponse(Channel ch, int status, boolean keepAlive) {
         if (ch != channel || !busy) {
-            return;
-        }
-        status = response.status().code();
-        keepAlive = keepAlive && HttpUtil.isKeepAlive(response);
-        if (response.decoderResult().isFailure()) {
-            fail(ch, false);
-        }
-    }
-
-    void onResponseEnd(Channel ch, LastHttpContent last) {
-        if (ch != channel || !busy) {
-            return;
-        }
-        if (last.decoderResult().isFailure()) {
-            fail(ch, false);
             return;
         }
         long latencyUs = Math.max(0, (System.nanoTime() - intendedNs) / 1000);
@@ -245,7 +250,7 @@ final class Lane implements Runnable {
                 errOther++;
             }
         }
-        if (!keepAlive) {
+        if (churn || !keepAlive) {
             channel = null;
             ch.close();
         }
@@ -253,7 +258,8 @@ final class Lane implements Runnable {
     }
 
     /** The connection broke or sent garbage while a request was in flight. */
-    void fail(Channel ch, boolean io) {
+    @Override
+    public void onBroken(Channel ch, boolean io) {
         if (ch != channel || !busy) {
             return;
         }
@@ -272,12 +278,9 @@ final class Lane implements Runnable {
 
     private void complete(boolean ok) {
         busy = false;
-        if (timeoutFuture != null) {
-            timeoutFuture.cancel(false);
-            timeoutFuture = null;
-        }
         long now = System.nanoTime();
         freeSinceNs = now;
+        enterMeasurementIfDue(now);
         if (nextIntendedNs >= endNs) {
             finish();
         } else if (now >= nextIntendedNs) {
@@ -310,7 +313,7 @@ final class Lane implements Runnable {
         done.countDown();
     }
 
-    /** Builds the pipeline of a lane's connection: the response decoder and the lane's handler. */
+    /** Builds the pipeline of a lane's connection: the response reader, which reports to the lane. */
     private static final class Initializer extends ChannelInitializer<Channel> {
         private final Lane lane;
 
@@ -320,40 +323,7 @@ final class Lane implements Runnable {
 
         @Override
         protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(new HttpResponseDecoder(), new Handler(lane));
-        }
-    }
-
-    /** Hands decoded responses and connection failures to the lane; releases every message. */
-    private static final class Handler extends ChannelInboundHandlerAdapter {
-        private final Lane lane;
-
-        Handler(Lane lane) {
-            this.lane = lane;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            try {
-                if (msg instanceof HttpResponse response) {
-                    lane.onResponseHead(ctx.channel(), response);
-                }
-                if (msg instanceof LastHttpContent last) {
-                    lane.onResponseEnd(ctx.channel(), last);
-                }
-            } finally {
-                ReferenceCountUtil.release(msg);
-            }
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            lane.fail(ctx.channel(), true);
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            lane.fail(ctx.channel(), true);
+            ch.pipeline().addLast(new ResponseReader(lane));
         }
     }
 }

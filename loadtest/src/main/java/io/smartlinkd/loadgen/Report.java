@@ -12,6 +12,7 @@ import org.HdrHistogram.Histogram;
  * @param lateStarts  requests the generator itself sent more than 1 ms after they were due while their connection
  *                    was free: a generator that cannot keep up shows here, not in the server's latency
  * @param unsent      requests that fell due but were never sent because their connection was still busy at the end
+ * @param warmupSkipped warm-up requests still unsent when the measured schedule began (dropped, not measured)
  * @param slugHits    requests per slug rank, or null when not counted
  * @param undrained   connections still busy when the report was taken (their counters may be incomplete)
  */
@@ -35,6 +36,7 @@ public record Report(
     long errOther,
     long lateStarts,
     long unsent,
+    long warmupSkipped,
     Histogram latencyUs,
     long[] slugHits,
     long undrained) {
@@ -64,8 +66,9 @@ public record Report(
             "errors: connect %d, timeout %d, read/io %d, status 4xx %d, status 5xx %d, other %d%n",
             errConnect, errTimeout, errIo, status4xx, status5xx, errOther));
         sb.append(String.format(Locale.ROOT,
-            "generator: %d request(s) started > 1 ms late%s, %d unsent at the end (connection still busy)%s%n",
-            lateStarts, lateStarts > 0 ? " (the generator's own lag)" : "", unsent,
+            "generator: %d request(s) started > 1 ms late%s, %d unsent at the end (connection still busy), %d warm-up"
+                + " request(s) dropped at the start of the measured schedule%s%n",
+            lateStarts, lateStarts > 0 ? " (the generator's own lag)" : "", unsent, warmupSkipped,
             undrained > 0 ? ", " + undrained + " connection(s) not drained" : ""));
         return sb.toString();
     }
@@ -75,10 +78,11 @@ public record Report(
         return String.format(Locale.ROOT,
             "openloop intended_rps=%.1f achieved_rps=%.1f duration_s=%.1f connections=%d churn=%b requests=%d"
                 + " responses=%d p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f err_connect=%d"
-                + " err_timeout=%d err_io=%d err_4xx=%d err_5xx=%d err_other=%d late_starts=%d unsent=%d",
+                + " err_timeout=%d err_io=%d err_4xx=%d err_5xx=%d err_other=%d late_starts=%d unsent=%d"
+                + " warmup_skipped=%d",
             intendedRps, achievedRps, durationS, connections, churn, started, responses, percentileMs(50),
             percentileMs(90), percentileMs(99), percentileMs(99.9), maxMs(), errConnect, errTimeout, errIo,
-            status4xx, status5xx, errOther, lateStarts, unsent);
+            status4xx, status5xx, errOther, lateStarts, unsent, warmupSkipped);
     }
 
     /** Sums the lanes' counters; used by {@link LoadRun} once the lanes have drained. */
@@ -103,6 +107,7 @@ public record Report(
         private long other;
         private long late;
         private long unsent;
+        private long warmupSkipped;
 
         Builder(double intendedRps, long durationNs, long warmupNs, int connections, int threads, String transport,
                 boolean churn, Histogram latencyUs, long[] slugHits) {
@@ -129,6 +134,7 @@ public record Report(
             other += lane.errOther;
             late += lane.lateStarts;
             unsent += lane.unsent;
+            warmupSkipped += lane.warmupSkipped;
             if (slugHits != null && lane.slugHits != null) {
                 for (int rank = 0; rank < lane.slugHits.length; rank++) {
                     slugHits[rank] += lane.slugHits[rank];
@@ -140,7 +146,7 @@ public record Report(
             double seconds = durationNs / 1e9;
             return new Report(intendedRps, responses / seconds, seconds, warmupNs / 1e9, connections, threads,
                 transport, churn, started, responses, s23, s4, s5, connect, timeout, io, other, late, unsent,
-                latencyUs, slugHits, undrained);
+                warmupSkipped, latencyUs, slugHits, undrained);
         }
     }
 }

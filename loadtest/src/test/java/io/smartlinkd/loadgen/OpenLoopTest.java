@@ -262,6 +262,45 @@ class OpenLoopTest {
         return List.copyOf(seen);
     }
 
+    @Test
+    @Timeout(20)
+    void shouldStartTheMeasuredScheduleAfreshWhenTheWarmUpFellBehind(@TempDir Path dir) throws Exception {
+        Path slugs = Files.write(dir.resolve("slugs.tsv"), List.of("a", "b"));
+        AtomicLong stallUntil = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        HttpServer server = stub(pool, exchange -> {
+            // The first request starts a 900 ms stall (longer than the 500 ms warm-up); every answer takes 5 ms.
+            stallUntil.compareAndSet(0, System.nanoTime() + 900_000_000L);
+            long waitMs = Math.max(0, (stallUntil.get() - System.nanoTime()) / 1_000_000) + 5;
+            try {
+                Thread.sleep(waitMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.getResponseHeaders().add("Location", "https://example.com/");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        Report report;
+        try {
+            report = openLoop(server, OutputStream.nullOutputStream(), "--slugs", slugs.toString(), "--rate", "400",
+                "--duration", "3s", "--warmup", "500ms", "--connections", "4", "--timeout", "3s").run();
+        } finally {
+            server.stop(0);
+            pool.shutdownNow();
+        }
+        System.out.print(report.summary());
+
+        // Each lane's first warm-up request stalled; the ~49 others of its warm-up share fell due meanwhile and are
+        // dropped. Replayed at 5 ms each they would have pushed every measured request back by another ~250 ms.
+        assertTrue(report.warmupSkipped() >= 4 * 40, "warm-up backlog dropped: " + report.warmupSkipped());
+        assertEquals(report.started(), report.responses());
+        assertEquals(1200, report.started(), 12, "the measured window holds its own schedule, no more");
+        // Measured requests due before the stall ended (0.5-0.9 s) wait for it: up to ~400 ms, not ~650.
+        assertTrue(report.maxMs() < 550, "worst wait is the stall's end, not the warm-up backlog: " + report.maxMs());
+        assertTrue(report.percentileMs(50) < 100, "median unaffected by the warm-up: " + report.percentileMs(50));
+    }
+
     /** A JDK HttpServer on loopback answering every path with {@code answer} ({@code pool} null: one thread). */
     private static HttpServer stub(ExecutorService pool, HttpHandler answer) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
