@@ -3,7 +3,8 @@ package io.smartlinkd.link;
 import java.util.Arrays;
 
 /**
- * The hot link records of one event loop, in front of the generation's {@link LinkTable}: a Chronicle Map
+ * The hot link records of one event loop, in front of the generation's {@link LinkTable} when the table is too
+ * large to keep its records on the heap (a smaller one answers from its {@link HeapLinkIndex}): a Chronicle Map
  * {@code getUsing} costs a segment lock, a hash of the key and a copy out of off-heap memory (180–700 ns, mostly
  * cache misses), while clicks follow a few popular links; a hit here costs a hash of the key and one compare.
  *
@@ -49,6 +50,10 @@ public final class LinkRecordCache {
      * the cache: read it before the next lookup, never change it.
      */
     public ByteRecord lookup(LinkTable table, ByteRecord key) {
+        HeapLinkIndex heap = table.heapIndex();
+        if (heap != null) {
+            return heap.get(key);
+        }
         if (table != this.table) {
             Arrays.fill(used, false);
             this.table = table;
@@ -76,7 +81,7 @@ public final class LinkRecordCache {
         return mask + 1;
     }
 
-    /** Lookups answered from the cache, since construction. */
+    /** Lookups answered from the cache, since construction (a table's heap index is not the cache). */
     public long hits() {
         return hits;
     }
@@ -87,7 +92,7 @@ public final class LinkRecordCache {
     }
 
     /** FNV-1a over the key's bytes, its high bits folded down: keys differ mostly in their last bytes. */
-    private static int hash(byte[] bytes, int length) {
+    static int hash(byte[] bytes, int length) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < length; i++) {
             h = (h ^ (bytes[i] & 0xFF)) * 0x100000001b3L;

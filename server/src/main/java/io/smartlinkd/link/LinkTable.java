@@ -17,7 +17,8 @@ import net.openhft.chronicle.map.ChronicleMapBuilder;
  * <p>A generation is immutable: a reload builds a new file next to the old one and swaps the reference, so every
  * request sees one whole version. Files are named by a fingerprint of their content, so a restart with an
  * unchanged config reopens the existing file instead of rebuilding it. Lookups are thread-safe and copy into the
- * caller's {@link ByteRecord}.
+ * caller's {@link ByteRecord}. A small table also keeps its records on the heap ({@link HeapLinkIndex}), which the
+ * event loops read without copying ({@link LinkRecordCache}).
  */
 public final class LinkTable implements AutoCloseable {
     private static final String PREFIX = "links-";
@@ -25,10 +26,12 @@ public final class LinkTable implements AutoCloseable {
 
     private final ChronicleMap<ByteRecord, ByteRecord> map;
     private final Path file;
+    private final HeapLinkIndex heap;
 
-    private LinkTable(ChronicleMap<ByteRecord, ByteRecord> map, Path file) {
+    private LinkTable(ChronicleMap<ByteRecord, ByteRecord> map, Path file, int maxHeapLinks) {
         this.map = map;
         this.file = file;
+        this.heap = HeapLinkIndex.of(map, maxHeapLinks);
     }
 
     public static byte[] key(int domainNumber, String slug) {
@@ -47,23 +50,28 @@ public final class LinkTable implements AutoCloseable {
 
     /** Opens the generation for these entries from {@code dir}, building it first if no file holds them yet. */
     public static LinkTable openOrBuild(Path dir, LinkEntries entries) throws IOException {
+        return openOrBuild(dir, entries, HeapLinkIndex.MAX_LINKS);
+    }
+
+    /** As {@link #openOrBuild(Path, LinkEntries)}, records on the heap only up to {@code maxHeapLinks} links. */
+    static LinkTable openOrBuild(Path dir, LinkEntries entries, int maxHeapLinks) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(fileName(entries));
         if (!Files.exists(file)) {
             build(file, entries);
         }
-        return open(file);
+        return open(file, maxHeapLinks);
     }
 
     /** Opens a generation file written before; null when there is none of that name. */
     public static LinkTable openExisting(Path file) {
-        return Files.exists(file) ? open(file) : null;
+        return Files.exists(file) ? open(file, HeapLinkIndex.MAX_LINKS) : null;
     }
 
-    private static LinkTable open(Path file) {
+    private static LinkTable open(Path file, int maxHeapLinks) {
         try {
             // The file's header holds its real sizing; the builder's is only used to create one.
-            return new LinkTable(builder(0, 16, 64).createPersistedTo(file.toFile()), file);
+            return new LinkTable(builder(0, 16, 64).createPersistedTo(file.toFile()), file, maxHeapLinks);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the link table " + file + ": " + e.getMessage(), e);
         }
@@ -120,7 +128,21 @@ public final class LinkTable implements AutoCloseable {
 
     /** Copies the record for {@code key} into {@code into}; returns null when there is no such link. */
     public ByteRecord lookup(ByteRecord key, ByteRecord into) {
-        return map.getUsing(key, into);
+        if (heap == null) {
+            return map.getUsing(key, into);
+        }
+        ByteRecord found = heap.get(key);
+        if (found == null) {
+            return null;
+        }
+        into.clear();
+        into.append(found.bytes(), 0, found.length());
+        return into;
+    }
+
+    /** The records on the heap, or null when the table is too large to keep there. */
+    HeapLinkIndex heapIndex() {
+        return heap;
     }
 
     public long size() {

@@ -3,6 +3,7 @@ package io.smartlinkd.link;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -74,14 +75,29 @@ class LinkRecordCacheTest {
         }
     }
 
-    /** A link table in {@code name} of slug/record pairs. */
+    @Test
+    void shouldAnswerASmallTableFromItsHeapRecordsWithoutCaching() throws Exception {
+        try (LinkEntries entries = new LinkEntries(dir)) {
+            entries.add(LinkTable.key(1, "one"), "first".getBytes(StandardCharsets.US_ASCII));
+            try (LinkTable table = LinkTable.openOrBuild(dir.resolve("heap"), entries)) {
+                LinkRecordCache cache = new LinkRecordCache(16);
+                ByteRecord first = cache.lookup(table, key("one"));
+                assertEquals("first", text(first));
+                assertSame(first, cache.lookup(table, key("one")), "the table's shared record, not a copy");
+                assertNull(cache.lookup(table, key("two")));
+                assertEquals(0, cache.hits() + cache.misses());
+            }
+        }
+    }
+
+    /** A link table in {@code name} of slug/record pairs, its records off-heap only. */
     private LinkTable table(String name, String... slugsAndRecords) throws java.io.IOException {
         try (LinkEntries entries = new LinkEntries(dir)) {
             for (int i = 0; i < slugsAndRecords.length; i += 2) {
                 entries.add(LinkTable.key(1, slugsAndRecords[i]),
                         slugsAndRecords[i + 1].getBytes(StandardCharsets.US_ASCII));
             }
-            return LinkTable.openOrBuild(dir.resolve(name), entries);
+            return LinkTable.openOrBuild(dir.resolve(name), entries, 0); // off-heap only: the cache's own case
         }
     }
 
