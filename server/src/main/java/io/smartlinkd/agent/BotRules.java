@@ -36,28 +36,30 @@ public final class BotRules {
      * @throws ConfigException naming the list's file, line and column for a pattern that does not compile or a
      *                         file that is not such a list; the bundled list missing from the jar is also refused
      */
-    /** The rules built last; immutable, so equal inputs can share them. */
-    private static volatile BotRules lastLoaded;
-
     public static BotRules load(BotsConfig config) throws ConfigException {
+        return load(config, null);
+    }
+
+    /**
+     * As {@link #load(BotsConfig)}, but returns {@code inForce} itself when it was built from the same substrings
+     * and a crawler list of the same source and content: a reload that keeps the rules builds no matcher.
+     *
+     * @param inForce the rules in use now, or null
+     */
+    public static BotRules load(BotsConfig config, BotRules inForce) throws ConfigException {
         boolean bundled = config.crawlerList() == null;
         String source = bundled ? CrawlerList.bundledName() : config.crawlerList().toString();
         byte[] json = bundled ? CrawlerList.bundled() : CrawlerList.file(config.crawlerList());
         byte[] digest = sha256(json);
-        BotRules previous = lastLoaded;
-        if (previous != null && previous.substrings.equals(config.userAgents())
-                && previous.crawlerSource.equals(source) && Arrays.equals(previous.crawlerDigest, digest)) {
-            // The same rules: a start loads them twice (classifier and first config) and reloads mostly keep them;
-            // the matcher's hundreds of patterns take a few hundred milliseconds to build.
-            return previous;
+        if (inForce != null && inForce.substrings.equals(config.userAgents())
+                && inForce.crawlerSource.equals(source) && Arrays.equals(inForce.crawlerDigest, digest)) {
+            return inForce;
         }
         List<Pattern> patterns = new ArrayList<>();
         for (CrawlerList.Entry entry : CrawlerList.parse(json, source)) {
             patterns.add(entry.pattern());
         }
-        BotRules loaded = new BotRules(config.userAgents(), source, digest, new CrawlerMatcher(patterns));
-        lastLoaded = loaded;
-        return loaded;
+        return new BotRules(config.userAgents(), source, digest, new CrawlerMatcher(patterns));
     }
 
     /** The bundled list and no extra substrings. */

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,16 +47,22 @@ final class LinkSetLoader {
     private final DiscountService discounts;
     private final Function<String, String> env;
     private final long knownLinksAbove;
+    private final Supplier<BotRules> botRulesInForce;
     private long generation;
 
     LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry, OfferRegistry offers, CapCounters caps) {
-        this(configDir, dataDir, registry, offers, caps, null);
+        this(configDir, dataDir, registry, offers, caps, null, () -> null);
     }
 
-    /** @param discounts gives each generation's discounts their code pools; null = links redirect without codes */
+    /**
+     * @param discounts       gives each generation's discounts their code pools; null = links redirect without codes
+     * @param botRulesInForce the classifier's rules, kept when a config asks for the same ones (building the crawler
+     *                        matcher takes a few hundred milliseconds; a start would otherwise build it twice)
+     */
     LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry, OfferRegistry offers, CapCounters caps,
-                  DiscountService discounts) {
-        this(configDir, dataDir, registry, offers, caps, discounts, System::getenv, LinkSetCompiler.RETAINED_LINKS);
+                  DiscountService discounts, Supplier<BotRules> botRulesInForce) {
+        this(configDir, dataDir, registry, offers, caps, discounts, System::getenv, LinkSetCompiler.RETAINED_LINKS,
+                botRulesInForce);
     }
 
     /**
@@ -64,6 +71,13 @@ final class LinkSetLoader {
      */
     LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry, OfferRegistry offers, CapCounters caps,
                   DiscountService discounts, Function<String, String> env, long knownLinksAbove) {
+        this(configDir, dataDir, registry, offers, caps, discounts, env, knownLinksAbove, () -> null);
+    }
+
+    private LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry, OfferRegistry offers, CapCounters caps,
+                          DiscountService discounts, Function<String, String> env, long knownLinksAbove,
+                          Supplier<BotRules> botRulesInForce) {
+        this.botRulesInForce = botRulesInForce;
         this.env = env;
         this.knownLinksAbove = knownLinksAbove;
         this.discounts = discounts;
@@ -174,7 +188,7 @@ final class LinkSetLoader {
         Config config = compiled.config();
         try {
             // Read with the rest, so that a broken crawler list rejects the reload whole.
-            botRules = BotRules.load(config.bots());
+            botRules = BotRules.load(config.bots(), botRulesInForce.get());
             // Before any click can carry them: a number, once used, must never go to another offer.
             offers.record(compiled.routing().newOfferNumbers());
         } catch (ConfigException e) {

@@ -167,8 +167,8 @@ public final class Server implements AutoCloseable {
             Transport transport = loops.transport();
             adminLoops = loops.admin();
             clickLoops = loops.clicks();
-            reloader = new Reloader(new LinkSetLoader(configDir, dataDir, registry, offers, caps, discounts), state,
-                    List.of(clickLoops, adminLoops));
+            reloader = new Reloader(new LinkSetLoader(configDir, dataDir, registry, offers, caps, discounts,
+                    () -> state.classifiers().userAgents().rules()), state, List.of(clickLoops, adminLoops));
             Metrics metrics = new Metrics(state, reloader);
 
             Channel adminChannel = bindAdmin(transport, adminLoops, admin, state, reloader, metrics);

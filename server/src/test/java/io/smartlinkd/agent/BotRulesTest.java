@@ -2,6 +2,8 @@ package io.smartlinkd.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +38,21 @@ class BotRulesTest {
         assertTrue(rules.crawlers().matches("Mozilla/5.0 (X11) AcmeCrawler"));
         assertTrue(rules.crawlers().matches("Probe/2 (x)"));
         assertFalse(rules.crawlers().matches("Mozilla/5.0 (compatible; AhrefsBot/7.0)"), "the bundled list is gone");
+    }
+
+    @Test
+    void shouldKeepTheRulesInForceWhenTheConfigAsksForTheSameOnes() throws Exception {
+        Path list = write("crawlers.json", "[{\"pattern\": \"AcmeCrawler\"}]");
+        BotRules inForce = BotRules.load(config(List.of("probe"), list));
+
+        assertSame(inForce, BotRules.load(config(List.of("probe"), list), inForce));
+        assertNotSame(inForce, BotRules.load(config(List.of("probe", "scan"), list), inForce), "other substrings");
+        Files.writeString(list, "[{\"pattern\": \"OtherCrawler\"}]");
+        BotRules edited = BotRules.load(config(List.of("probe"), list), inForce);
+        assertNotSame(inForce, edited, "the same file with new content");
+        assertTrue(edited.crawlers().matches("OtherCrawler/1"));
+        assertNotSame(BotRules.load(config(List.of(), null)), BotRules.load(config(List.of(), null)),
+                "without rules in force each load builds its own");
     }
 
     @Test
