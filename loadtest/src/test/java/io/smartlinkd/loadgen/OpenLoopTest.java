@@ -3,6 +3,7 @@ package io.smartlinkd.loadgen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -78,16 +79,7 @@ class OpenLoopTest {
         HttpServer server = stub(pool, exchange -> {
             long n = served.incrementAndGet();
             paths.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new LongAdder()).increment();
-            if (n % 100 == 0) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            exchange.getResponseHeaders().add("Location", "https://example.com/");
-            exchange.sendResponseHeaders(302, -1);
-            exchange.close();
+            redirectAfter(exchange, n % 100 == 0 ? 50 : 0);
         });
         Report report;
         try {
@@ -271,15 +263,7 @@ class OpenLoopTest {
         HttpServer server = stub(pool, exchange -> {
             // The first request starts a 900 ms stall (longer than the 500 ms warm-up); every answer takes 5 ms.
             stallUntil.compareAndSet(0, System.nanoTime() + 900_000_000L);
-            long waitMs = Math.max(0, (stallUntil.get() - System.nanoTime()) / 1_000_000) + 5;
-            try {
-                Thread.sleep(waitMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.getResponseHeaders().add("Location", "https://example.com/");
-            exchange.sendResponseHeaders(302, -1);
-            exchange.close();
+            redirectAfter(exchange, Math.max(0, (stallUntil.get() - System.nanoTime()) / 1_000_000) + 5);
         });
         Report report;
         try {
@@ -299,6 +283,20 @@ class OpenLoopTest {
         // Measured requests due before the stall ended (0.5-0.9 s) wait for it: up to ~400 ms, not ~650.
         assertTrue(report.maxMs() < 550, "worst wait is the stall's end, not the warm-up backlog: " + report.maxMs());
         assertTrue(report.percentileMs(50) < 100, "median unaffected by the warm-up: " + report.percentileMs(50));
+    }
+
+    /** Answers 302 after {@code delayMs} (0: at once). */
+    private static void redirectAfter(HttpExchange exchange, long delayMs) throws IOException {
+        if (delayMs > 0) {
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        exchange.getResponseHeaders().add("Location", "https://example.com/");
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
     }
 
     /** A JDK HttpServer on loopback answering every path with {@code answer} ({@code pool} null: one thread). */
