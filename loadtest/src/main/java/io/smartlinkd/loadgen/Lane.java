@@ -41,7 +41,6 @@ final class Lane implements Runnable, ResponseReader.Listener {
     private final CountDownLatch done;
     private final SplittableRandom random;
     private final boolean churn;
-    private long t0Ns;
     private long measureFromNs;
     private long endNs;
     private final long timeoutNs;
@@ -109,7 +108,6 @@ final class Lane implements Runnable, ResponseReader.Listener {
 
     /** Starts the lane's schedule at {@code t0Ns} on its loop (the hand-over publishes the times). */
     void start(long t0Ns, long measureFromNs, long endNs) {
-        this.t0Ns = t0Ns;
         this.measureFromNs = measureFromNs;
         this.endNs = endNs;
         this.phaseStartNs = t0Ns;

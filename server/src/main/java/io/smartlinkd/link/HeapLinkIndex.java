@@ -55,10 +55,12 @@ final class HeapLinkIndex {
         long[] bytes = {0};
         boolean fits = map.forEachEntryWhile(entry -> {
             byte[] key = entry.key().get().toByteArray();
-            byte[] record = entry.value().get().toByteArray();
-            bytes[0] += key.length + record.length;
+            ByteRecord value = entry.value().get();
+            ByteRecord record = new ByteRecord(value.length());
+            record.append(value.bytes(), 0, value.length());
+            bytes[0] += key.length + record.length();
             keyList.add(key);
-            recordList.add(ByteRecord.copyOf(record));
+            recordList.add(record);
             return bytes[0] <= MAX_BYTES;
         });
         return fits ? new HeapLinkIndex(keyList, recordList) : null;

@@ -50,10 +50,6 @@ final class LinkSetLoader {
     private final Supplier<BotRules> botRulesInForce;
     private long generation;
 
-    LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry, OfferRegistry offers, CapCounters caps) {
-        this(configDir, dataDir, registry, offers, caps, null, () -> null);
-    }
-
     /**
      * @param discounts       gives each generation's discounts their code pools; null = links redirect without codes
      * @param botRulesInForce the classifier's rules, kept when a config asks for the same ones (building the crawler
