@@ -1,11 +1,11 @@
 # Sourced by the *-vs-nginx.sh scripts. Expects root, bench, server_cpu and anchor_port to be set.
 #
-# bench_setup: a temp dir in $work, the jar in $jar (built if missing), and a trap that stops every server started
-# with start_server, the nginx anchor, and removes $work.
+# bench_setup: a temp dir in $work, the jar in $jar (SMARTLINKD_JAR, or the build's, built if missing), and a trap
+# that stops every server started with start_server, the nginx anchor, and removes $work.
 bench_setup() {
   work=$(mktemp -d); pids=()
   trap bench_cleanup EXIT
-  jar=$root/server/target/smartlinkd.jar
+  jar=${SMARTLINKD_JAR:-$root/server/target/smartlinkd.jar}
   [[ -f $jar ]] || (cd "$root" && mvn -B -q -DskipTests -pl server -am package)
 }
 
