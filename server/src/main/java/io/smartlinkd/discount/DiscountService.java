@@ -196,7 +196,12 @@ public final class DiscountService implements AutoCloseable {
     private void run() {
         boolean retired = false;
         while (running) {
-            if (!retired && applied) {
+            if (!retired) {
+                if (!applied) {
+                    // apply() fills live before it sets applied: a pool refilled now would be retired next.
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(IDLE_MS));
+                    continue;
+                }
                 // After the first config: its providers are the ones to delete an earlier run's codes with.
                 retireFromEarlierRun();
                 retired = true;
