@@ -1,10 +1,12 @@
 package io.smartlinkd.cli;
 
 import io.smartlinkd.config.Access;
+import io.smartlinkd.config.Config;
+import io.smartlinkd.config.ConfigException;
+import io.smartlinkd.config.ConfigLoader;
 import io.smartlinkd.config.HostPort;
 import io.smartlinkd.config.LinkConfig;
 import io.smartlinkd.config.PartnerConfig;
-import io.smartlinkd.link.LinkSet;
 import io.smartlinkd.server.Server;
 import io.smartlinkd.server.ServerOptions;
 import java.nio.file.Path;
@@ -34,19 +36,25 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServerOptions options = new ServerOptions(config, data, listen, admin, true);
-        return ServeCommand.serve(options, DemoCommand::printExamples);
+        return ServeCommand.serve(options, this::printExamples);
     }
 
-    private static void printExamples(Server server) {
-        LinkSet links = server.linkSet();
+    /** The server keeps link records, not parsed links: the examples come from the demo's YAML, read again. */
+    private void printExamples(Server server) {
+        Config demo;
+        try {
+            demo = ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            return;
+        }
         String base = "http://127.0.0.1:" + server.publicPort();
         StringBuilder out = new StringBuilder("\nsmartlinkd demo is up. Try:\n");
         int shown = 0;
-        for (LinkConfig link : links.config().links()) {
+        for (LinkConfig link : demo.links()) {
             if (shown == 6) {
                 break;
             }
-            String partner = admittedPartner(link, links.config().partners());
+            String partner = admittedPartner(link, demo.partners());
             String path = "/" + link.slug() + (partner == null ? "" : "/" + partner);
             out.append(String.format("  curl -si -H 'Host: %s' '%s%s?sub1=hello' | grep -i ^location   # %s%n",
                     link.domain(), base, path, link.name()));

@@ -4,8 +4,10 @@ import io.smartlinkd.config.Config;
 import io.smartlinkd.routing.RoutingCompiler;
 
 /**
- * A validated config compiled to its fast form, before its link table is written. {@link Config#links()} is
- * empty when the config has more than {@link LinkSetCompiler#RETAINED_LINKS} links.
+ * A validated config compiled to its fast form, before its link table is written. A config streamed from its YAML
+ * keeps no links ({@link Config#links()} is empty): a link is its record, and explain reads that. Parsed links
+ * were most of the server's live heap (a million small objects for 10,000 links with six rules), marked again on
+ * every collection on the cores that serve clicks.
  *
  * @param newlyPublished slugs this config serves for the first time, to record once it is live
  * @param routing        rules, offers and pools; its new offer numbers are recorded before the config goes live

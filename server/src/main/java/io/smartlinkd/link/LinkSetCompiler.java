@@ -33,9 +33,6 @@ import java.util.function.Consumer;
  * pointing at the YAML.
  */
 public final class LinkSetCompiler {
-    /** Configs up to this many links keep their {@link LinkConfig}s in memory, for explain and the demo. */
-    public static final long RETAINED_LINKS = 100_000;
-
     /** The links to compile, one at a time, and which slugs they serve. */
     private interface Links {
         void forEach(Consumer<LinkConfig> each);
@@ -111,7 +108,7 @@ public final class LinkSetCompiler {
             }
         };
         Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
-        return new LinkSetCompiler(config, registry, offerRegistry, nowMs, scratch).run(links, false);
+        return new LinkSetCompiler(config, registry, offerRegistry, nowMs, scratch).run(links);
     }
 
     /**
@@ -143,7 +140,7 @@ public final class LinkSetCompiler {
             }
         };
         CompiledLinkSet compiled = new LinkSetCompiler(source.settings(), registry, offerRegistry, nowMs, scratchDir)
-                .run(links, source.linkCount() <= RETAINED_LINKS);
+                .run(links);
         try {
             source.finish();
         } catch (ConfigException e) {
@@ -153,7 +150,7 @@ public final class LinkSetCompiler {
         return compiled;
     }
 
-    private CompiledLinkSet run(Links links, boolean retainLinks) throws ConfigException {
+    private CompiledLinkSet run(Links links) throws ConfigException {
         DomainTable domains = compileDomains();
         PartnerTable partners = compilePartners();
         RoutingCompiler routingCompiler = RoutingCompiler.start(config, offerRegistry, LinkTemplates.INSTANCE,
@@ -161,13 +158,9 @@ public final class LinkSetCompiler {
         DiscountTable discounts = compileDiscounts();
         LinkEntries entries = new LinkEntries(scratchDir);
         PendingSlugs newlyPublished = new PendingSlugs(scratchDir);
-        List<LinkConfig> retained = new ArrayList<>();
         List<String> ruleSetSources = new ArrayList<>();
         int[] nextNumber = {registry == null ? 1 : registry.nextLinkNumber()};
         links.forEach(link -> {
-            if (retainLinks) {
-                retained.add(link);
-            }
             if (!links.refused()) {
                 int ruleSets = routingCompiler.ruleSetCount();
                 compileLink(link, domains, partners, routingCompiler, newlyPublished, entries, nextNumber);
@@ -182,8 +175,7 @@ public final class LinkSetCompiler {
             checkNothingPublishedWasRemoved(links);
         }
         errors.addAll(routing.errors());
-        Config compiledConfig = retainLinks ? config.withLinks(retained) : config;
-        CompiledLinkSet compiled = new CompiledLinkSet(compiledConfig, domains, partners, entries, newlyPublished,
+        CompiledLinkSet compiled = new CompiledLinkSet(config, domains, partners, entries, newlyPublished,
                 routing, discounts, ruleSetSources.contains(null) ? List.of() : List.copyOf(ruleSetSources));
         if (!errors.isEmpty() && !links.refused()) {
             compiled.close();

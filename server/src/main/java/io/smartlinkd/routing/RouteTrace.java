@@ -41,6 +41,7 @@ public final class RouteTrace {
     String timeZone;
     String localTime;
     int ruleNumber;
+    int discountNumber;
     String ruleName;
     String pool;
     String strategy;
@@ -98,6 +99,11 @@ public final class RouteTrace {
 
     public RouteKind kind() {
         return kind;
+    }
+
+    /** The matched destination rule's discount number ({@link RouteDecision#discount}); 0 when it has none. */
+    public int discountNumber() {
+        return discountNumber;
     }
 
     /** The offer picked, or null. */

@@ -240,6 +240,7 @@ public final class Router {
         if (matched.pool == null) {
             trace.kind = RouteKind.DESTINATION;
             trace.url = matched.destinationText;
+            trace.discountNumber = matched.discount;
             return trace;
         }
         Pool pool = matched.pool;

@@ -2,16 +2,15 @@ package io.smartlinkd.server;
 
 import io.smartlinkd.agent.Families;
 import io.smartlinkd.agent.UserAgentClassifier;
-import io.smartlinkd.config.LinkConfig;
 import io.smartlinkd.geo.GeoDescription;
 import io.smartlinkd.geo.GeoService;
 import io.smartlinkd.link.ByteRecord;
 import io.smartlinkd.link.Domain;
 import io.smartlinkd.link.LinkRecordFormat;
 import io.smartlinkd.link.LinkSet;
-import io.smartlinkd.link.LinkSetCompiler;
 import io.smartlinkd.link.LinkTable;
 import io.smartlinkd.link.LinkView;
+import io.smartlinkd.link.TemplateText;
 import io.smartlinkd.link.Partner;
 import io.smartlinkd.routing.RouteTrace;
 import io.smartlinkd.routing.SimpleClickFacts;
@@ -101,19 +100,18 @@ public final class Explainer {
         }
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         facts.uri(uri.getRawPath() + query);
-        LinkConfig config = configOf(links, link.linkId());
         if (link.ruleSet() == 0) {
-            field(out, "destination", destinationOf(config));
-            discount(out, discountOf(links, link, config), facts);
+            field(out, "destination", destinationOf(link, partner != null));
+            discount(out, discountId(links, link.discount()), facts);
             return outcome(out, "redirected", "the link has no rules: its destination");
         }
         RouteTrace trace = links.router().explain(link.ruleSet(), facts);
         out.append("\"route\":").append(trace.toJson()).append(',');
         if (trace.url() == null && trace.lostStatus() == 0) {
-            field(out, "destination", destinationOf(config));
-            discount(out, discountOf(links, link, config), facts);
-        } else if (trace.kind() == io.smartlinkd.routing.RouteKind.DESTINATION && config != null) {
-            discount(out, config.routing().rules().get(trace.ruleNumber() - 1).discount(), facts);
+            field(out, "destination", destinationOf(link, partner != null));
+            discount(out, discountId(links, link.discount()), facts);
+        } else if (trace.kind() == io.smartlinkd.routing.RouteKind.DESTINATION) {
+            discount(out, discountId(links, trace.discountNumber()), facts);
         }
         String kind = trace.kind().name().toLowerCase(java.util.Locale.ROOT);
         return outcome(out, "lost".equals(kind) ? "lost" : "redirected", "routed: " + kind);
@@ -180,28 +178,13 @@ public final class Explainer {
         return InetAddress.getByName(text);
     }
 
-    private static String destinationOf(LinkConfig config) {
-        return config != null ? config.destination()
-                : "(as written in the link's YAML: a config of more than " + LinkSetCompiler.RETAINED_LINKS
-                + " links keeps only its compiled records in memory)";
+    /** The link's destination as compiled (its UTM parameters added), from its record. */
+    private static String destinationOf(LinkView link, boolean throughPartner) {
+        return TemplateText.of(link.bytes(), link.destinationOffset(), link.destinationLength(), throughPartner);
     }
 
-    /** The link as written; null in a config too large to keep its links in memory. */
-    private static LinkConfig configOf(LinkSet links, String linkId) {
-        for (LinkConfig link : links.config().links()) {
-            if (link.id().equals(linkId)) {
-                return link;
-            }
-        }
-        return null;
-    }
-
-    /** The link's discount id, from its config or else from its record's discount number. */
-    private static String discountOf(LinkSet links, LinkView link, LinkConfig config) {
-        if (config != null) {
-            return config.discount();
-        }
-        int number = link.discount();
+    /** The id of a discount number from a record or a rule; null for 0 (none). */
+    private static String discountId(LinkSet links, int number) {
         if (number == 0) {
             return null;
         }

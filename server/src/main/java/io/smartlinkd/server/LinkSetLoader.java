@@ -32,12 +32,14 @@ import org.slf4j.LoggerFactory;
  * routing to the cap counters, and only then record newly published slugs. Used by the single reload thread; never
  * concurrently with itself.
  *
- * <p>A config of more than {@link LinkSetCompiler#RETAINED_LINKS} links leaves a {@link LinkManifest} beside its
+ * <p>A config of more than {@link #KNOWN_LINKS_ABOVE} links leaves a {@link LinkManifest} beside its
  * table; while its link files, the settings they depend on and their environment stay the same, a start or reload
  * reads only the other files and serves the table as it is, so 10,000,000 links start in seconds.
  */
 final class LinkSetLoader {
     private static final Logger LOG = LoggerFactory.getLogger(LinkSetLoader.class);
+    /** Smaller configs are read in well under a second; the manifest is for the starts of millions of links. */
+    static final long KNOWN_LINKS_ABOVE = 100_000;
 
     private final Path configDir;
     private final Path linksDir;
@@ -57,13 +59,13 @@ final class LinkSetLoader {
      */
     LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry, OfferRegistry offers, CapCounters caps,
                   DiscountService discounts, Supplier<BotRules> botRulesInForce) {
-        this(configDir, dataDir, registry, offers, caps, discounts, System::getenv, LinkSetCompiler.RETAINED_LINKS,
+        this(configDir, dataDir, registry, offers, caps, discounts, System::getenv, KNOWN_LINKS_ABOVE,
                 botRulesInForce);
     }
 
     /**
      * @param knownLinksAbove configs of more links than this keep a manifest and restart without reading their
-     *                        links (their {@link LinkSet#config()} then has no links)
+     *                        links
      */
     LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry, OfferRegistry offers, CapCounters caps,
                   DiscountService discounts, Function<String, String> env, long knownLinksAbove) {

@@ -41,6 +41,37 @@ class CliIT {
     }
 
     @Test
+    void shouldServeTheDemoAndPrintExamplesThatRedirect() throws Exception {
+        Process process = new ProcessBuilder(ServerProcess.java("demo", "--config", DEMO.toString(), "--data",
+                tmp.resolve("data").toString(), "--listen", "127.0.0.1:0", "--admin", "127.0.0.1:0"))
+                .redirectErrorStream(true).start();
+        try (java.io.BufferedReader output = new java.io.BufferedReader(
+                new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            java.util.List<String> examples = new java.util.ArrayList<>();
+            for (String line = output.readLine(); line != null && !line.contains("Ctrl-C stops it");
+                 line = output.readLine()) {
+                if (line.contains("| grep -i ^location")) {
+                    examples.add(line);
+                }
+            }
+            assertTrue(examples.size() >= 3, "examples: " + examples);
+            HttpClient client = HttpClient.newHttpClient();
+            for (String example : examples) {
+                // e.g.  curl -si -H 'Host: go.example.com' 'http://127.0.0.1:PORT/win?sub1=hello' | grep ...
+                String host = example.split("Host: ")[1].split("'")[0];
+                String url = example.split("' '")[1].split("'")[0];
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Host", host).build(), HttpResponse.BodyHandlers.discarding());
+                assertTrue(response.statusCode() >= 301 && response.statusCode() <= 308, response + " " + example);
+                assertTrue(response.headers().firstValue("location").orElse("").startsWith("https://"), example);
+            }
+        } finally {
+            process.destroy();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void shouldPrintFileLineColumnAndFailForABrokenConfig() throws Exception {
         Files.writeString(tmp.resolve("links.yaml"), """
                 domains:

@@ -74,6 +74,11 @@ class DiscountIT {
                 domain: go.example.com
                 destination: https://shop.example.com/new
                 discount: TBD
+              - slug: insta
+                domain: go.example.com
+                destination: https://shop.example.com/all
+                rules:
+                  - { name: instagram, when: { query: { src: ig } }, destination: "https://shop.example.com/ig", discount: summer }
             """};
 
     @TempDir
@@ -107,9 +112,26 @@ class DiscountIT {
             assertTrue(explained.contains("\"discount\":\"summer\",\"code\":\"a fresh single-use code"), explained);
             assertTrue(server.adminGet("/explain?url=http://go.example.com/soon").body()
                     .contains("\"discount\":\"TBD\",\"code\":\"none: the code is not set yet\""));
+            assertTrue(explained.contains("\"destination\":\"https://shop.example.com/collections/summer"
+                    + "?utm_medium=influencer[partner's utm_* parameters]\""), explained);
+            assertTrue(server.adminGet("/explain?url=http://go.example.com/soon").body()
+                    .contains("\"destination\":\"https://shop.example.com/new\""));
+
+            // A rule's own discount: its clicks get codes, the link's other clicks do not.
+            HttpResponse<String> instagram = click(server, "/insta?src=ig", TestServer.BROWSER, null);
+            assertEquals("/ig", URLDecoder.decode(coded(instagram).group(2), StandardCharsets.UTF_8));
+            assertEquals("https://shop.example.com/all", click(server, "/insta", TestServer.BROWSER, null)
+                    .headers().firstValue("Location").orElseThrow());
+            String rule = server.adminGet("/explain?url=" + java.net.URLEncoder.encode(
+                    "http://go.example.com/insta?src=ig", StandardCharsets.UTF_8) + "&ua="
+                    + java.net.URLEncoder.encode(TestServer.BROWSER, StandardCharsets.UTF_8)).body();
+            assertTrue(rule.contains("\"discount\":\"summer\",\"code\":\"a fresh single-use code"), rule);
+            String noRule = server.adminGet("/explain?url=http://go.example.com/insta").body();
+            assertTrue(noRule.contains("\"destination\":\"https://shop.example.com/all\""), noRule);
+            assertFalse(noRule.contains("\"discount\""), noRule);
 
             String metrics = server.adminGet("/metrics").body();
-            assertTrue(metrics.contains("smartlinkd_codes_issued_total 2\n"), metrics);
+            assertTrue(metrics.contains("smartlinkd_codes_issued_total 3\n"), metrics);
             assertTrue(metrics.contains("smartlinkd_codes_reissued_total 1\n"), metrics);
             assertTrue(metrics.contains("smartlinkd_codes_pending_clicks_total 1\n"), metrics);
             assertTrue(metrics.contains("smartlinkd_code_pool_ready{discount=\"summer\"}"), metrics);
@@ -122,7 +144,8 @@ class DiscountIT {
                         .order(java.nio.ByteOrder.LITTLE_ENDIAN), 0, click.payload().length));
                 journaledCodes.add(view.string(ClickLayout.DISCOUNT_CODE));
             }
-            assertEquals(List.of(coded.group(1), coded.group(1), coded(other).group(1), "", ""), journaledCodes);
+            assertEquals(List.of(coded.group(1), coded.group(1), coded(other).group(1), "", "",
+                    coded(instagram).group(1), ""), journaledCodes);
         }
     }
 

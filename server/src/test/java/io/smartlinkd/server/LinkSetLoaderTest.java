@@ -181,12 +181,12 @@ class LinkSetLoaderTest {
     @Test
     void shouldNotKeepAManifestForASmallConfigByDefault() throws Exception {
         LinkSetLoader loader = new LinkSetLoader(config, data, registry, offers, caps, null, env::get,
-                io.smartlinkd.link.LinkSetCompiler.RETAINED_LINKS);
+                LinkSetLoader.KNOWN_LINKS_ABOVE);
         LinkSetLoader.Loaded loaded = loader.load();
         loader.published(loaded);
         live = loaded.linkSet();
         assertFalse(Files.exists(data.resolve("links/manifest.bin")));
-        assertEquals(3, loaded.linkSet().config().links().size());
+        assertEquals(3, loaded.linkSet().links().size());
     }
 
     /** A fresh loader each time, as a restart has. */
