@@ -23,4 +23,20 @@ class BufferedSecureRandomTest {
             assertTrue(Math.abs(counts[value] - expected) < expected * 0.05, "value " + value + ": " + counts[value]);
         }
     }
+
+    @Test
+    void shouldCoverEveryValueOfSmallAndLargeBounds() {
+        BufferedSecureRandom random = new BufferedSecureRandom();
+        for (int bound : new int[] {1, 2, 255, 256, 257, 1000}) {
+            boolean[] seen = new boolean[bound];
+            for (int i = 0; i < bound * 200; i++) {
+                int value = random.nextInt(bound);
+                assertTrue(value >= 0 && value < bound, bound + ": " + value);
+                seen[value] = true;
+            }
+            for (int value = 0; value < bound; value++) {
+                assertTrue(seen[value], "bound " + bound + " never drew " + value);
+            }
+        }
+    }
 }
