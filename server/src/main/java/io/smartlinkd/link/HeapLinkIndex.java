@@ -35,7 +35,7 @@ final class HeapLinkIndex {
         keys = keyList.toArray(byte[][]::new);
         records = recordList.toArray(ByteRecord[]::new);
         for (int i = 0; i < n; i++) {
-            int h = LinkRecordCache.hash(keys[i], keys[i].length);
+            int h = LinkKeyHash.of(keys[i], keys[i].length);
             hashes[i] = h;
             int slot = h & mask;
             while (slots[slot] != 0) {
@@ -70,7 +70,7 @@ final class HeapLinkIndex {
     ByteRecord get(ByteRecord key) {
         byte[] keyBytes = key.bytes();
         int keyLength = key.length();
-        int h = LinkRecordCache.hash(keyBytes, keyLength);
+        int h = LinkKeyHash.of(keyBytes, keyLength);
         for (int slot = h & mask; ; slot = (slot + 1) & mask) {
             int entry = slots[slot] - 1;
             if (entry < 0) {

@@ -58,7 +58,7 @@ public final class LinkRecordCache {
             Arrays.fill(used, false);
             this.table = table;
         }
-        int slot = hash(key.bytes(), key.length()) & mask;
+        int slot = LinkKeyHash.of(key.bytes(), key.length()) & mask;
         ByteRecord cachedKey = keys[slot];
         if (used[slot] && cachedKey.contentEquals(key)) {
             hits++;
@@ -89,14 +89,5 @@ public final class LinkRecordCache {
     /** Lookups that went to the table, since construction. */
     public long misses() {
         return misses;
-    }
-
-    /** FNV-1a over the key's bytes, its high bits folded down: keys differ mostly in their last bytes. */
-    static int hash(byte[] bytes, int length) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < length; i++) {
-            h = (h ^ (bytes[i] & 0xFF)) * 0x100000001b3L;
-        }
-        return (int) (h ^ (h >>> 29) ^ (h >>> 47));
     }
 }
