@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * A compiled template written back as text for people ({@code explain}): literals as they are sent, macros and
  * query parameters in braces as an admin writes them, and for a click through a partner a note in brackets where
- * the partner's UTM parameters go. It shows the
- * destination as compiled, so link-level UTM parameters appear in it. The server keeps no parsed link configs;
- * this is how an explanation names a link's destination from its record alone.
+ * the partner's UTM parameters go. It shows the destination as compiled, so link-level UTM parameters appear in it.
+ * The server keeps no parsed links: this is how an explanation names a link's destination from its record alone.
+ * It walks the program as {@link TemplateRenderer} does; the renderer, on the click path, stays a plain loop.
  */
 public final class TemplateText {
     static final String PARTNER_UTM = "[partner's utm_* parameters]";

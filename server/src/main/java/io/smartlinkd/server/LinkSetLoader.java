@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LinkSetLoader {
     private static final Logger LOG = LoggerFactory.getLogger(LinkSetLoader.class);
-    /** Smaller configs are read in well under a second; the manifest is for the starts of millions of links. */
+    /** Below this a start reads the links in seconds; the manifest is for configs whose reading takes minutes. */
     static final long KNOWN_LINKS_ABOVE = 100_000;
 
     private final Path configDir;
