@@ -114,8 +114,8 @@ YAML
 # start_pipeline_vs_anchor LINKS: what the full-pipeline comparisons share. LINKS of the anchor's slugs in
 # $work/slugs.tsv; the realistic mix beside them (prepare_mix: uas.tsv, langs.txt with ten Accept-Language values,
 # $work/bench/redirect-bench running mix.lua); smartlinkd with write_pipeline_config on $port (admin $admin_port,
-# core $server_cpu); the nginx map anchor with the same slugs on $anchor_port (core ANCHOR_CPU, default
-# $server_cpu). Needs npm for the CC0 country database, or the file already in $root/data.
+# core $server_cpu), warmed up (warm_server); the nginx map anchor with the same slugs on $anchor_port (core
+# ANCHOR_CPU, default $server_cpu). Needs npm for the CC0 country database, or the file already in $root/data.
 start_pipeline_vs_anchor() {
   local links=$1
   "$root/geo-data/fetch-cc0.sh" "$root/data" >/dev/null
@@ -125,7 +125,17 @@ start_pipeline_vs_anchor() {
   write_pipeline_config "$work/config" "$work/slugs.tsv"
   start_server server "$work/config" "$port" "$admin_port"
   wait_geo_loaded "$work/server.log"
+  warm_server "http://127.0.0.1:$port/"
   ANCHOR_CPU=${ANCHOR_CPU:-$server_cpu} "$bench/nginx-anchor" start map "$anchor_port" "$work/slugs.tsv"
+}
+
+# warm_server URL: wrk with the mix against a freshly started server for SERVER_WARMUP (default 15s; 0 = none)
+# on ${loadgen_cpu:-0}, so that the first measured round meets compiled code and the corpus's user agents already
+# parsed (without it, the first closed-loop round ran at two thirds of the later ones and set RATE=auto low).
+warm_server() {
+  [[ ${SERVER_WARMUP:-15s} == 0 ]] && return
+  taskset -c "${loadgen_cpu:-0}" wrk -t1 -c50 -d"${SERVER_WARMUP:-15s}" -s "$work/bench/redirect.lua" "$1" \
+    -- "$work/slugs.tsv" > /dev/null
 }
 
 # pipeline_metrics: the server's counters that show the pipeline ran (clicks, bots, user agents, geo, codes; a
