@@ -12,8 +12,8 @@
 # tenth link, an influencer link, then issues a fresh code); VISITORS=N sends returning visitors from a population
 # of N instead (VISITORS=20000 is close to mix.lua without FRESH: 20,000 prepared requests).
 #
-# RATE=auto is half of the server's closed-loop maximum, measured first with one 10 s run of redirect-bench (wrk,
-# 50 connections) on the same mix (mix.lua; FRESH=1 unless VISITORS is set). Each OpenLoop run warms up for WARMUP
+# RATE=auto is half of the server's closed-loop maximum, measured first (after SERVER_WARMUP, default 15s, of the mix:
+# bench-lib.sh warm_server) with one 10 s run of redirect-bench (wrk, 50 connections) on the same mix (mix.lua; FRESH=1 unless VISITORS is set). Each OpenLoop run warms up for WARMUP
 # (default 10s: the generator JIT-compiles itself on its one core and the server meets the corpus's user agents) at
 # the same rate, then measures DURATION over CONNS connections (default 50) on a schedule of its own: a warm-up
 # backlog is dropped (warmup_skipped), not measured. Prints each run's key=value line, then one line per target with

@@ -9,7 +9,7 @@
 # write_pipeline_config (bench-lib.sh): CPA smartlinks with six rules ending in a capped offer pool, and every tenth
 # an influencer link with a discount code, so each click runs client address, geo, user agent, visitor cookie and
 # unique check, rules, pool and caps or code issuance, and the journal. nginx gets the same requests (it ignores
-# the extra headers).
+# the extra headers). The server first gets SERVER_WARMUP (default 15s) of the mix, unmeasured.
 # Needs: apt-get install -y nginx-light wrk; npm (for the CC0 database and the corpus); ../shared/bench or BENCH_DIR.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
