@@ -68,13 +68,8 @@ final class LinkSetLoader {
      *                        links
      */
     LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry, OfferRegistry offers, CapCounters caps,
-                  DiscountService discounts, Function<String, String> env, long knownLinksAbove) {
-        this(configDir, dataDir, registry, offers, caps, discounts, env, knownLinksAbove, () -> null);
-    }
-
-    private LinkSetLoader(Path configDir, Path dataDir, SlugRegistry registry, OfferRegistry offers, CapCounters caps,
-                          DiscountService discounts, Function<String, String> env, long knownLinksAbove,
-                          Supplier<BotRules> botRulesInForce) {
+                  DiscountService discounts, Function<String, String> env, long knownLinksAbove,
+                  Supplier<BotRules> botRulesInForce) {
         this.botRulesInForce = botRulesInForce;
         this.env = env;
         this.knownLinksAbove = knownLinksAbove;

@@ -181,7 +181,7 @@ class LinkSetLoaderTest {
     @Test
     void shouldNotKeepAManifestForASmallConfigByDefault() throws Exception {
         LinkSetLoader loader = new LinkSetLoader(config, data, registry, offers, caps, null, env::get,
-                LinkSetLoader.KNOWN_LINKS_ABOVE);
+                LinkSetLoader.KNOWN_LINKS_ABOVE, () -> null);
         LinkSetLoader.Loaded loaded = loader.load();
         loader.published(loaded);
         live = loaded.linkSet();
@@ -191,7 +191,7 @@ class LinkSetLoaderTest {
 
     /** A fresh loader each time, as a restart has. */
     private LinkSetLoader.Loaded load() throws ConfigException {
-        LinkSetLoader loader = new LinkSetLoader(config, data, registry, offers, caps, null, env::get, 0);
+        LinkSetLoader loader = new LinkSetLoader(config, data, registry, offers, caps, null, env::get, 0, () -> null);
         LinkSetLoader.Loaded loaded = loader.load();
         loader.published(loaded);
         if (live != null) {
