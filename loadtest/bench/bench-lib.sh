@@ -129,6 +129,19 @@ start_pipeline_vs_anchor() {
   ANCHOR_CPU=${ANCHOR_CPU:-$server_cpu} "$bench/nginx-anchor" start map "$anchor_port" "$work/slugs.tsv"
 }
 
+# start_floor PORT: the Netty floor (io.smartlinkd.floor.FloorServer in the load test's jar, built if missing) on
+# $server_cpu with the server's JVM flags, answering $work/slugs.tsv; warmed like a server (warm_server).
+start_floor() {
+  local benchmarks=$root/loadtest/target/benchmarks.jar
+  [[ -f $benchmarks ]] || (cd "$root" && mvn -B -q -DskipTests -pl loadtest -am package)
+  taskset -c "$server_cpu" java -XX:ActiveProcessorCount=1 -Xms512m -Xmx512m ${JAVA_OPTS:-} \
+    -cp "$benchmarks" io.smartlinkd.floor.FloorServer --slugs "$work/slugs.tsv" --port "$1" > "$work/floor.log" 2>&1 &
+  pids+=("$!")
+  for _ in $(seq 300); do grep -q 'floor listening' "$work/floor.log" && break; sleep 0.1; done
+  grep -q 'floor listening' "$work/floor.log" || { echo "floor server not listening"; cat "$work/floor.log"; exit 1; }
+  warm_server "http://127.0.0.1:$1/"
+}
+
 # warm_server URL: wrk with the mix against a freshly started server for SERVER_WARMUP (default 15s; 0 = none)
 # on ${loadgen_cpu:-0}, so that the first measured round meets compiled code and the corpus's user agents already
 # parsed (without it, the first closed-loop round ran at two thirds of the later ones and set RATE=auto low).

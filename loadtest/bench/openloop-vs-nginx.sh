@@ -20,6 +20,7 @@
 # the medians over the rounds (achieved rate, p50, p99, p99.9, max, errors, the generator's late starts, dropped
 # warm-up requests) and the ratios smartlinkd / nginx, then the server's pipeline counters.
 # Each run first waits for a quiet machine (bench-lib.sh: wait_quiet, up to QUIET_WAIT=120 s).
+# FLOOR=1 adds a third target to every round: the Netty floor (netty-floor-vs-nginx.sh), at the same rate.
 # Env: PROGRESS=5s shows OpenLoop's progress lines (default 0: none); HLOG_DIR keeps each run's .hlog there.
 # Needs: apt-get install -y nginx-light wrk; npm (for the CC0 database and the corpus); ../shared/bench or BENCH_DIR.
 set -euo pipefail
@@ -35,6 +36,8 @@ bench_setup
 loadgen_jar=$root/loadtest/target/benchmarks.jar
 [[ -f $loadgen_jar ]] || (cd "$root" && mvn -B -q -DskipTests -pl loadtest -am package)
 start_pipeline_vs_anchor "$links"
+targets=(smartlinkd nginx)
+if [[ -n ${FLOOR:-} ]]; then floor_port=${FLOOR_PORT:-18082}; start_floor "$floor_port"; targets+=(floor); fi
 
 server_failed() { # the temp dir goes with the exit: show why the server stopped answering, if it did
   echo "run failed; the server's log ends:" >&2; tail -n 20 "$work/server.log" >&2; exit 1
@@ -69,13 +72,14 @@ openloop() { # NAME URL ROUND: one run; appends its key=value line, with the tar
 for round in $(seq "$rounds"); do
   openloop smartlinkd "http://127.0.0.1:$port/" "$round"
   openloop nginx "http://127.0.0.1:$anchor_port/" "$round"
+  if [[ -n ${FLOOR:-} ]]; then openloop floor "http://127.0.0.1:$floor_port/" "$round"; fi
 done
 
 median() { # FILE FIELD
   grep -o " $2=[0-9.]*" "$1" | cut -d= -f2 | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 fields=(achieved_rps p50_ms p99_ms p999_ms max_ms errors late_starts warmup_skipped)
-for name in smartlinkd nginx; do
+for name in "${targets[@]}"; do
   line="$name rounds=$rounds rate=$rate"
   for f in "${fields[@]}"; do line+=" $f=$(median "$work/$name.runs" "$f")"; done
   echo "$line" | tee -a "$work/summary"
@@ -83,5 +87,5 @@ done
 awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[NR, kv[1]] = kv[2] } }
   function ratio(f) { return v[2, f] > 0 ? sprintf("%.3f", v[1, f] / v[2, f]) : "n/a" }
   END { printf "ratio smartlinkd/nginx achieved_rps=%s p50=%s p99=%s p999=%s max=%s\n", ratio("achieved_rps"),
-    ratio("p50_ms"), ratio("p99_ms"), ratio("p999_ms"), ratio("max_ms") }' "$work/summary"
+    ratio("p50_ms"), ratio("p99_ms"), ratio("p999_ms"), ratio("max_ms") }' <(head -2 "$work/summary")
 pipeline_metrics
