@@ -20,7 +20,7 @@
 # the medians over the rounds (achieved rate, p50, p99, p99.9, max, errors, the generator's late starts, dropped
 # warm-up requests) and the ratios smartlinkd / nginx, then the server's pipeline counters.
 # Each run first waits for a quiet machine (bench-lib.sh: wait_quiet, up to QUIET_WAIT=120 s).
-# FLOOR=1 adds a third target to every round: the Netty floor (netty-floor-vs-nginx.sh), at the same rate.
+# FLOOR=1 adds a third target to every round, at the same rate: the Netty floor (redirect-mix-vs-nginx.sh).
 # Env: PROGRESS=5s shows OpenLoop's progress lines (default 0: none); HLOG_DIR keeps each run's .hlog there.
 # Needs: apt-get install -y nginx-light wrk; npm (for the CC0 database and the corpus); ../shared/bench or BENCH_DIR.
 set -euo pipefail

@@ -10,6 +10,10 @@
 # an influencer link with a discount code, so each click runs client address, geo, user agent, visitor cookie and
 # unique check, rules, pool and caps or code issuance, and the journal. nginx gets the same requests (it ignores
 # the extra headers). The server first gets SERVER_WARMUP (default 15s) of the mix, unmeasured.
+# FLOOR=1 then runs a second `vs`, the Netty floor against nginx: io.smartlinkd.floor.FloorServer, Netty's native
+# epoll transport on one event loop answering the same slugs with ready-made 302s and nothing else, on the server's
+# core and JVM flags (bench-lib.sh: start_floor) — what the fixed choice of Netty costs before any click pipeline.
+# Its vs line is printed with the prefix "floor ".
 # Needs: apt-get install -y nginx-light wrk; npm (for the CC0 database and the corpus); ../shared/bench or BENCH_DIR.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -23,4 +27,10 @@ bench_setup
 start_pipeline_vs_anchor "$links"
 LOADGEN_CPU=$loadgen_cpu bash ${BENCH_TRACE:+-x} "$work/bench/redirect-bench" vs "http://127.0.0.1:$port/" \
   "http://127.0.0.1:$anchor_port/" "$work/slugs.tsv" "$duration" "$conns" 1
+if [[ -n ${FLOOR:-} ]]; then
+  floor_port=${FLOOR_PORT:-18082}
+  start_floor "$floor_port"
+  LOADGEN_CPU=$loadgen_cpu bash ${BENCH_TRACE:+-x} "$work/bench/redirect-bench" vs "http://127.0.0.1:$floor_port/" \
+    "http://127.0.0.1:$anchor_port/" "$work/slugs.tsv" "$duration" "$conns" 1 | sed 's/^vs /floor vs /'
+fi
 pipeline_metrics

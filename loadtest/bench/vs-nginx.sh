@@ -9,6 +9,8 @@
 #    medians and ratios, throughput per server core included (ratio_per_core).
 # 2. Open loop (openloop-vs-nginx.sh): OpenLoop at half of smartlinkd's median closed-loop rate from step 1, the
 #    same rate to both servers, new visitors, ROUNDS rounds; medians of p50/p99/p99.9/max and the ratios.
+# 3. With FLOOR=1 (the default; FLOOR= to skip): both steps also measure the Netty floor, a bare Netty epoll server
+#    answering the same slugs with ready-made 302s (closed loop: floor against nginx; open loop: a third target).
 # Then one summary. The servers run with the production flags (ZGC, no leak detector: systemd/smartlinkd.env) and a
 # 512 MB heap (JAVA_OPTS to change it: 256 MB does not hold 10,000 links with six rules each while their YAML is
 # read).
@@ -16,12 +18,12 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 links=${1:-10000}; duration=${2:-10s}; open_duration=${3:-30s}
-export ROUNDS=${ROUNDS:-5} JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseZGC -Dio.netty.leakDetection.level=disabled"}
+export ROUNDS=${ROUNDS:-5} FLOOR=${FLOOR-1} JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseZGC -Dio.netty.leakDetection.level=disabled"}
 out=$(mktemp); trap 'rm -f "$out"' EXIT
 
 echo "== closed loop: $links links, $ROUNDS rounds of $duration, 50 connections"
 "$here/redirect-mix-vs-nginx.sh" "$links" "$duration" 50 | tee "$out"
-closed=$(grep '^vs ' "$out")
+closed=$(grep '^vs ' "$out"); floor=$(grep '^floor vs ' "$out" || true)
 rate=$(( $(grep -o ' a_rps=[0-9]*' <<<"$closed" | cut -d= -f2) / 2 ))
 
 echo "== open loop: $rate req/s (half of smartlinkd's closed-loop median), $ROUNDS rounds of $open_duration"
@@ -29,4 +31,5 @@ echo "== open loop: $rate req/s (half of smartlinkd's closed-loop median), $ROUN
 
 echo "== summary"
 echo "closed $closed"
-grep -E '^(smartlinkd|nginx) rounds=|^ratio ' "$out" | sed 's/^/open /'
+if [[ -n $floor ]]; then echo "closed $floor"; fi
+grep -E '^(smartlinkd|nginx|floor) rounds=|^ratio ' "$out" | sed 's/^/open /'
