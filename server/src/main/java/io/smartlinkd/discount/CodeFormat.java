@@ -61,14 +61,19 @@ public record CodeFormat(String prefix, String alphabet, int length) {
     /** A new code as ASCII bytes. Called off the event loop (the pool refiller), with a {@code SecureRandom}. */
     public byte[] mint(RandomGenerator random) {
         byte[] code = new byte[codeChars()];
+        mintInto(random, code);
+        return code;
+    }
+
+    /** Writes a new code into the first {@link #codeChars()} bytes of {@code code}, as {@link #mint} makes one. */
+    public void mintInto(RandomGenerator random, byte[] code) {
         for (int i = 0; i < prefix.length(); i++) {
             code[i] = (byte) prefix.charAt(i);
         }
         int size = alphabet.length();
-        for (int i = prefix.length(); i < code.length; i++) {
+        for (int i = prefix.length(); i < codeChars(); i++) {
             code[i] = (byte) alphabet.charAt(random.nextInt(size));
         }
-        return code;
     }
 
     /**

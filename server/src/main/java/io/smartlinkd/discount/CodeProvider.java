@@ -14,6 +14,14 @@ public interface CodeProvider extends AutoCloseable {
      */
     List<ProvidedCode> create(List<String> codes) throws IOException, InterruptedException;
 
+    /**
+     * True when a code exists as soon as it is minted, with no store to tell (store id 0): the refill then puts
+     * minted codes straight into the pool without calling {@link #create}.
+     */
+    default boolean mintedCodesExist() {
+        return false;
+    }
+
     /** Removes these codes from the store (expired or used up). Unknown ones are ignored. */
     void delete(List<ProvidedCode> codes) throws IOException, InterruptedException;
 

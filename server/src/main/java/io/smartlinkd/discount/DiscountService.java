@@ -1,6 +1,7 @@
 package io.smartlinkd.discount;
 
 import io.smartlinkd.config.DiscountConfig;
+import io.smartlinkd.link.ByteRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ public final class DiscountService implements AutoCloseable {
     private final LongSupplier clock;
     private final long purgeIntervalMs;
     private final BufferedSecureRandom random = new BufferedSecureRandom();
+    private final ByteRecord mintedKey = new ByteRecord(CodeFormat.MAX_CODE_CHARS);
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final List<Retired> retiring = new ArrayList<>();
     private final AtomicLong refillFailures = new AtomicLong();
@@ -233,6 +235,9 @@ public final class DiscountService implements AutoCloseable {
             return false;
         }
         int count = Math.min(BATCH, pool.room());
+        if (current.provider().mintedCodesExist()) {
+            return refillMinted(current.config().format(), pool, count);
+        }
         List<String> fresh = new ArrayList<>(count);
         java.util.Set<String> seen = new java.util.HashSet<>();
         while (fresh.size() < count) {
@@ -269,6 +274,29 @@ public final class DiscountService implements AutoCloseable {
             }
         }
         return !created.isEmpty();
+    }
+
+    /**
+     * Tops a pool up with codes that need no store: minted into one buffer, copied into the pool's recycled slots.
+     * Garbage-free, because under a busy influencer link this refill was the server's largest allocation, and every
+     * collection cycle it set off marked the whole heap on the event loops' cores. A code already issued is skipped;
+     * one minted twice into the pool (64+ random bits: practically never) is refused when the second click issues it
+     * ({@link IssuedCodes#issue}), and that click takes the next code.
+     */
+    private boolean refillMinted(CodeFormat format, CodePool pool, int count) {
+        byte[] code = new byte[format.codeChars()];
+        boolean made = false;
+        for (int i = 0; i < count; i++) {
+            format.mintInto(random, code);
+            if (store.contains(code, mintedKey)) {
+                continue;
+            }
+            if (!pool.offer(code, 0)) {
+                break;
+            }
+            made = true;
+        }
+        return made;
     }
 
     private void purge(long now) {

@@ -134,6 +134,13 @@ public final class IssuedCodes implements AutoCloseable {
         return codes.containsKey(key(code));
     }
 
+    /** Whether the code in {@code code} (ASCII bytes) is here; {@code key} is the caller's reused record. */
+    public boolean contains(byte[] code, ByteRecord key) {
+        key.clear();
+        key.append(code, 0, code.length);
+        return codes.containsKey(key);
+    }
+
     /** The code's record, or null. */
     public IssuedCode find(String code) {
         ByteRecord record = codes.get(key(code));

@@ -18,6 +18,11 @@ public final class LocalCodeProvider implements CodeProvider {
     }
 
     @Override
+    public boolean mintedCodesExist() {
+        return true;
+    }
+
+    @Override
     public void delete(List<ProvidedCode> codes) {
     }
 
