@@ -24,6 +24,9 @@ class CodeIssuerAllocationTest {
     private static final byte[] CLICK = "click-id-click-id-click-id-click-id!".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LINK = "summer-link".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PARTNER = "anna".getBytes(StandardCharsets.US_ASCII);
+    private static final Discount DISCOUNT = new Discount(1, new DiscountConfig("summer", "shop.example.com", "/",
+            DiscountConfig.DEFAULT_LOCATION, CodeFormat.DEFAULT, 86_400_000L, 86_400_000L, "local", null, 16_384,
+            4_096, null, null), new byte[0], null);
 
     @TempDir
     Path dir;
@@ -31,14 +34,8 @@ class CodeIssuerAllocationTest {
     @Test
     void shouldAllocateNothingPerCodeOnceWarm() throws Exception {
         com.sun.management.ThreadMXBean counter = AllocationCounter.enabled();
-
-        DiscountConfig config = new DiscountConfig("summer", "shop.example.com", "/", DiscountConfig.DEFAULT_LOCATION,
-                CodeFormat.DEFAULT, 86_400_000L, 86_400_000L, "local", null, 16_384, 4_096, null, null);
-        Discount discount = new Discount(1, config, new byte[0], null);
         long now = System.currentTimeMillis();
-        try (DiscountService service = DiscountService.start(dir, 200_000, c -> new LocalCodeProvider(),
-                System::currentTimeMillis, 60_000)) {
-            service.apply(new DiscountTable(List.of(discount)));
+        try (DiscountService service = startLocalPool()) {
             CodeIssuer issuer = new CodeIssuer();
             long visitor = 1;
             long fewestFresh = Long.MAX_VALUE;
@@ -47,14 +44,14 @@ class CodeIssuerAllocationTest {
                 assertTrue(service.awaitFull(30_000));
                 long before = counter.getCurrentThreadAllocatedBytes();
                 for (int i = 0; i < FRESH; i++) {
-                    assertTrue(issuer.issue(discount, service.store(), visitor++, now, CLICK, 36, LINK, 0,
+                    assertTrue(issuer.issue(DISCOUNT, service.store(), visitor++, now, CLICK, 36, LINK, 0,
                             LINK.length, PARTNER));
                 }
                 fewestFresh = Math.min(fewestFresh, counter.getCurrentThreadAllocatedBytes() - before);
                 before = counter.getCurrentThreadAllocatedBytes();
                 int reused = 0;
                 for (int i = 0; i < REUSED; i++) {
-                    issuer.issue(discount, service.store(), visitor - 1 - (i % FRESH), now, CLICK, 36, LINK, 0,
+                    issuer.issue(DISCOUNT, service.store(), visitor - 1 - (i % FRESH), now, CLICK, 36, LINK, 0,
                             LINK.length, PARTNER);
                     reused += issuer.reused() ? 1 : 0;
                 }
@@ -69,13 +66,8 @@ class CodeIssuerAllocationTest {
     @Test
     void shouldRefillLocalPoolsWithNextToNoGarbage() throws Exception {
         com.sun.management.ThreadMXBean counter = AllocationCounter.enabled();
-        DiscountConfig config = new DiscountConfig("summer", "shop.example.com", "/", DiscountConfig.DEFAULT_LOCATION,
-                CodeFormat.DEFAULT, 86_400_000L, 86_400_000L, "local", null, 16_384, 4_096, null, null);
-        Discount discount = new Discount(1, config, new byte[0], null);
         long now = System.currentTimeMillis();
-        try (DiscountService service = DiscountService.start(dir, 200_000, c -> new LocalCodeProvider(),
-                System::currentTimeMillis, 60_000)) {
-            service.apply(new DiscountTable(List.of(discount)));
+        try (DiscountService service = startLocalPool()) {
             CodeIssuer issuer = new CodeIssuer();
             long visitor = 1;
             long fewest = Long.MAX_VALUE;
@@ -83,7 +75,7 @@ class CodeIssuerAllocationTest {
                 assertTrue(service.awaitFull(30_000));
                 long before = workerAllocatedBytes(counter);
                 for (int i = 0; i < FRESH; i++) {
-                    assertTrue(issuer.issue(discount, service.store(), visitor++, now, CLICK, 36, LINK, 0,
+                    assertTrue(issuer.issue(DISCOUNT, service.store(), visitor++, now, CLICK, 36, LINK, 0,
                             LINK.length, PARTNER));
                 }
                 assertTrue(service.awaitFull(30_000));
@@ -93,6 +85,19 @@ class CodeIssuerAllocationTest {
             // code per code came to about 500 bytes each.
             assertTrue(fewest < FRESH * 96L, "the refill allocated " + fewest + " bytes for " + FRESH + " codes");
         }
+    }
+
+    /** The service with one local discount of 16,384 codes, refilled below 4,096. */
+    private DiscountService startLocalPool() throws Exception {
+        DiscountService service = DiscountService.start(dir, 200_000, c -> new LocalCodeProvider(),
+                System::currentTimeMillis, 60_000);
+        try {
+            service.apply(new DiscountTable(List.of(DISCOUNT)));
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
+        return service;
     }
 
     /** What the discount service's background thread has allocated so far. */
