@@ -25,12 +25,14 @@ port=${PORT:-18080}; anchor_port=${ANCHOR_PORT:-18081}; admin_port=${ADMIN_PORT:
 source "$root/loadtest/bench/bench-lib.sh"
 bench_setup
 start_pipeline_vs_anchor "$links"
-LOADGEN_CPU=$loadgen_cpu bash ${BENCH_TRACE:+-x} "$work/bench/redirect-bench" vs "http://127.0.0.1:$port/" \
-  "http://127.0.0.1:$anchor_port/" "$work/slugs.tsv" "$duration" "$conns" 1
+vs() { # A_URL B_URL: redirect-bench's alternating rounds and its "vs" line
+  LOADGEN_CPU=$loadgen_cpu bash ${BENCH_TRACE:+-x} "$work/bench/redirect-bench" vs "$1" "$2" "$work/slugs.tsv" \
+    "$duration" "$conns" 1
+}
+vs "http://127.0.0.1:$port/" "http://127.0.0.1:$anchor_port/"
 if [[ -n ${FLOOR:-} ]]; then
   floor_port=${FLOOR_PORT:-18082}
   start_floor "$floor_port"
-  LOADGEN_CPU=$loadgen_cpu bash ${BENCH_TRACE:+-x} "$work/bench/redirect-bench" vs "http://127.0.0.1:$floor_port/" \
-    "http://127.0.0.1:$anchor_port/" "$work/slugs.tsv" "$duration" "$conns" 1 | sed 's/^vs /floor vs /'
+  vs "http://127.0.0.1:$floor_port/" "http://127.0.0.1:$anchor_port/" | sed 's/^vs /floor vs /'
 fi
 pipeline_metrics

@@ -15,7 +15,9 @@ final class FloorHandler extends ByteToMessageDecoder {
 
     private final FloorRedirects redirects;
     private final byte[] requestLine = new byte[MAX_HEAD];
+    // The head being received, as offsets from its first byte (the reader index, which stays put until it is whole).
     private int scanned;
+    private int requestLineEnd = -1;
 
     FloorHandler(FloorRedirects redirects) {
         this.redirects = redirects;
@@ -35,22 +37,28 @@ final class FloorHandler extends ByteToMessageDecoder {
                 }
                 return;
             }
+            if (requestLineEnd < 0) {
+                requestLineEnd = lf - start;
+            }
             // A head ends at an empty line: "\n\n" or "\n\r\n".
             boolean blank = lf > start && (in.getByte(lf - 1) == '\n'
                     || lf - 1 > start && in.getByte(lf - 1) == '\r' && in.getByte(lf - 2) == '\n');
             if (blank) {
-                answer(ctx, in, start);
+                answer(ctx, in, start, requestLineEnd);
                 in.readerIndex(lf + 1);
                 scanned = 0;
+                requestLineEnd = -1;
                 return;
             }
             at = lf + 1;
         }
     }
 
-    private void answer(ChannelHandlerContext ctx, ByteBuf in, int start) {
-        int lineEnd = in.indexOf(start, Math.min(in.writerIndex(), start + MAX_HEAD), (byte) '\n');
-        int length = lineEnd - start;
+    private void answer(ChannelHandlerContext ctx, ByteBuf in, int start, int length) {
+        if (length > MAX_HEAD) {
+            ctx.close();
+            return;
+        }
         in.getBytes(start, requestLine, 0, length);
         int pathStart = indexOf(requestLine, 0, length, (byte) ' ') + 1;
         int pathEnd = pathStart;

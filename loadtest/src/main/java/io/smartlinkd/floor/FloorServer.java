@@ -22,28 +22,36 @@ import picocli.CommandLine.Option;
  * nginx anchor's slugs with ready-made 302s and nothing else. Benchmarked against nginx it shows what the fixed
  * choice of Netty costs before any click pipeline runs; benchmarked against smartlinkd, what the pipeline costs.
  */
-@Command(name = "floor", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Serves 302s for the anchor's slug file from one Netty epoll event loop.")
-public final class FloorServer implements Callable<Integer>, AutoCloseable {
-    @Option(names = "--slugs", required = true, description = "'slug<TAB>destination' lines (nginx-anchor slugs).")
-    private Path slugs;
+public final class FloorServer implements AutoCloseable {
+    private final EventLoopGroup loop;
+    private final Channel listener;
 
-    @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1 (default: any free port).")
-    private int port;
-
-    private EventLoopGroup loop;
-    private Channel listener;
-
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new FloorServer()).execute(args));
+    private FloorServer(EventLoopGroup loop, Channel listener) {
+        this.loop = loop;
+        this.listener = listener;
     }
 
-    @Override
-    public Integer call() throws Exception {
-        FloorServer running = start(slugs, port);
-        System.out.println("floor listening on 127.0.0.1:" + running.port());
-        running.listener.closeFuture().sync();
-        return 0;
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Serve()).execute(args));
+    }
+
+    @Command(name = "floor", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Serves 302s for the anchor's slug file from one Netty epoll event loop.")
+    static final class Serve implements Callable<Integer> {
+        @Option(names = "--slugs", required = true,
+                description = "'slug<TAB>destination' lines (nginx-anchor slugs).")
+        private Path slugs;
+
+        @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1 (default: any free port).")
+        private int port;
+
+        @Override
+        public Integer call() throws Exception {
+            FloorServer server = start(slugs, port);
+            System.out.println("floor listening on 127.0.0.1:" + server.port());
+            server.listener.closeFuture().sync();
+            return 0;
+        }
     }
 
     /** Binds 127.0.0.1:{@code port} (0: any free port). */
@@ -52,22 +60,26 @@ public final class FloorServer implements Callable<Integer>, AutoCloseable {
             throw new IllegalStateException("native epoll is not available", Epoll.unavailabilityCause());
         }
         FloorRedirects redirects = FloorRedirects.read(slugs);
-        FloorServer server = new FloorServer();
-        server.loop = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        server.listener = new ServerBootstrap()
-                .group(server.loop)
-                .channel(EpollServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 4096)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new FloorHandler(redirects));
-                    }
-                })
-                .bind(new InetSocketAddress("127.0.0.1", port)).sync().channel();
-        return server;
+        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+        try {
+            Channel listener = new ServerBootstrap()
+                    .group(loop)
+                    .channel(EpollServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 4096)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            channel.pipeline().addLast(new FloorHandler(redirects));
+                        }
+                    })
+                    .bind(new InetSocketAddress("127.0.0.1", port)).sync().channel();
+            return new FloorServer(loop, listener);
+        } catch (Exception e) {
+            loop.shutdownGracefully();
+            throw e;
+        }
     }
 
     int port() {

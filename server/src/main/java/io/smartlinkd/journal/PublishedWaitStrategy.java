@@ -30,7 +30,7 @@ final class PublishedWaitStrategy implements WaitStrategy {
     private final long quietParkNanos;
     // Set before the writer thread starts (which publishes it to that thread); read only by the writer.
     private RingBuffer<?> ring;
-    // Writer thread only.
+    // Writer thread only; parks is volatile for the test that counts them from another thread.
     private int emptyParks;
     private volatile long parks;
 
@@ -62,7 +62,7 @@ final class PublishedWaitStrategy implements WaitStrategy {
         return available;
     }
 
-    /** How often the writer has parked so far; read it from the writer thread, or after it stopped, or roughly. */
+    /** How often the writer has parked so far. */
     long parks() {
         return parks;
     }
